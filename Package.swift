@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "valueprobe", targets: ["ValueProbeCLI"]),
-        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics"]),
+        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,16 +27,18 @@ let package = Package(
         .target(name: "ChatTemplates"),
         .target(
             name: "Inference",
-            dependencies: ["GGUF", "Tokenizers", "ChatTemplates", "CKernels"],
+            dependencies: ["GGUF", "Tokenizers", "ChatTemplates", "CKernels", "Statistics"],
             swiftSettings: optimized
         ),
+        .target(name: "Models", dependencies: ["Inference", "Assets"]),
+        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Assets", dependencies: ["CZlib"]),
         .target(name: "Statistics", swiftSettings: optimized),
         .executableTarget(
             name: "ValueProbeCLI",
             dependencies: [
-                "GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics",
+                "GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,11 @@ import ArgumentParser
 struct ValueProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "valueprobe",
-        abstract: "Measure strong and weak alignment of language models with human values."
+        abstract: "Measure strong and weak alignment of language models with human values.",
+        version: ValueProbeVersion.current,
+        subcommands: [
+            GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
+            AssetsCommand.self, BenchCommand.self,
+        ]
     )
 }

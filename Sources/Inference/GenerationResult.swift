@@ -1,0 +1,53 @@
+/// Why generation stopped.
+public enum FinishReason: String, Codable, Sendable {
+    /// The model produced an end-of-turn or end-of-sequence token.
+    case stop
+    /// A stop string appeared in the text.
+    case stopSequence = "stop_sequence"
+    /// `maxTokens` reached.
+    case length
+    /// The context is full.
+    case contextFull = "context_full"
+    /// The caller's callback asked to stop.
+    case cancelled
+}
+
+/// A token id with a score (a raw logit, or a log-probability).
+public struct TokenScore: Codable, Sendable, Equatable {
+    public var id: Int32
+    public var value: Float
+    public init(id: Int32, value: Float) {
+        self.id = id
+        self.value = value
+    }
+}
+
+/// The output of one generation.
+public struct GenerationResult: Codable, Sendable {
+    public var promptTokens: [Int32]
+    /// Generated tokens, including a final end-of-turn token if one was produced.
+    public var tokens: [Int32]
+    /// Generated text (the end-of-turn token and any stop string are not included).
+    public var text: String
+    public var finishReason: FinishReason
+    /// Log-probability of each generated token under the model's raw distribution.
+    public var tokenLogProbabilities: [Float]
+    /// For each step, the `topLogits` highest raw logits before sampling (empty when not requested).
+    public var topLogits: [[TokenScore]]
+    /// Seed used by the sampler.
+    public var seed: UInt64
+    public var promptMilliseconds: Double
+    public var generationMilliseconds: Double
+    /// Prompt tokens that were found already in the cache and not evaluated again.
+    public var reusedPromptTokens: Int
+}
+
+/// Log-probability of a continuation given a prompt.
+public struct ContinuationScore: Codable, Sendable, Equatable {
+    public var tokens: [Int32]
+    /// Sum of the tokens' log-probabilities (natural log).
+    public var logProbability: Double
+    public var tokenLogProbabilities: [Double]
+    /// Whether greedy decoding would have produced exactly these tokens.
+    public var isGreedy: Bool
+}

@@ -1,0 +1,84 @@
+import GGUF
+
+/// How a model rotates query/key pairs: ggml's NORMAL (adjacent pairs, GGUF llama files) or NEOX (halves).
+public enum RopeStyle: String, Sendable, Codable {
+    case normal, neox
+}
+
+/// The hyper-parameters of a Llama-family decoder, read from GGUF metadata.
+public struct ModelConfig: Sendable, Equatable, Codable {
+    public var architecture: String
+    public var name: String?
+    public var contextLength: Int
+    public var embeddingLength: Int
+    public var blockCount: Int
+    public var feedForwardLength: Int
+    public var headCount: Int
+    public var headCountKV: Int
+    public var headDimension: Int
+    public var valueDimension: Int
+    public var ropeDimension: Int
+    public var ropeFreqBase: Float
+    /// Linear position scaling (positions are divided by it); 1 when absent.
+    public var ropeScale: Float
+    public var ropeStyle: RopeStyle
+    public var rmsEpsilon: Float
+    public var vocabularySize: Int
+
+    /// Architectures this engine runs, with their RoPE style (as llama.cpp assigns them).
+    public static let supportedArchitectures: [String: RopeStyle] = ["llama": .normal, "qwen2": .neox]
+
+    /// Reads the configuration; throws a one-line error naming the missing or bad key.
+    public init(metadata m: GGUFMetadata) throws(InferenceError) {
+        do {
+            let arch = try m.string("general.architecture")
+            guard let style = Self.supportedArchitectures[arch] else {
+                let known = Self.supportedArchitectures.keys.sorted().joined(separator: ", ")
+                throw InferenceError.unsupported("\(m.source): architecture '\(arch)' is not supported (supported: \(known))")
+            }
+            architecture = arch
+            ropeStyle = style
+            name = m.optionalString("general.name")
+            contextLength = try m.int("\(arch).context_length")
+            embeddingLength = try m.int("\(arch).embedding_length")
+            blockCount = try m.int("\(arch).block_count")
+            feedForwardLength = try m.int("\(arch).feed_forward_length")
+            headCount = try m.int("\(arch).attention.head_count")
+            headCountKV = try m.optionalInt("\(arch).attention.head_count_kv") ?? headCount
+            rmsEpsilon = Float(try m.double("\(arch).attention.layer_norm_rms_epsilon"))
+            guard headCount > 0, headCountKV > 0, headCount % headCountKV == 0 else {
+                throw InferenceError.invalidModel("\(m.source): head_count \(headCount) is not a multiple of head_count_kv \(headCountKV)")
+            }
+            headDimension = try m.optionalInt("\(arch).attention.key_length") ?? embeddingLength / headCount
+            valueDimension = try m.optionalInt("\(arch).attention.value_length") ?? headDimension
+            ropeDimension = try m.optionalInt("\(arch).rope.dimension_count") ?? headDimension
+            ropeFreqBase = Float(try m.optionalDouble("\(arch).rope.freq_base") ?? 10000)
+            var scale: Double = 1
+            if let type = m.optionalString("\(arch).rope.scaling.type"), type == "linear",
+               let factor = try m.optionalDouble("\(arch).rope.scaling.factor"), factor > 0 {
+                scale = factor
+            } else if let legacy = try m.optionalDouble("\(arch).rope.scale_linear"), legacy > 0 {
+                scale = legacy
+            }
+            ropeScale = Float(scale)
+            let tokens = m["tokenizer.ggml.tokens"]?.arrayValue?.count
+            vocabularySize = try m.optionalInt("\(arch).vocab_size") ?? tokens ?? 0
+        } catch let e as GGUFError {
+            throw .invalidModel(e.description)
+        } catch let e as InferenceError {
+            throw e
+        } catch {
+            throw .invalidModel("\(m.source): \(error)")
+        }
+        for (value, what) in [(embeddingLength, "embedding_length"), (blockCount, "block_count"), (feedForwardLength, "feed_forward_length"),
+                              (headDimension, "key_length"), (contextLength, "context_length"), (vocabularySize, "vocabulary size")] where value <= 0 {
+            throw .invalidModel("\(m.source): \(what) must be positive, found \(value)")
+        }
+        guard ropeDimension > 0, ropeDimension <= headDimension, ropeDimension % 2 == 0 else {
+            throw .invalidModel("\(m.source): rope.dimension_count \(ropeDimension) must be even and at most the head size \(headDimension)")
+        }
+    }
+
+    /// Query heads that share one key/value head.
+    public var groupSize: Int { headCount / headCountKV }
+}

@@ -1,0 +1,56 @@
+import ChatTemplates
+
+/// One chat completion request, the same for every backend.
+public struct ChatRequest: Sendable, Codable, Hashable {
+    public var messages: [ChatMessage]
+    /// Sampling temperature; nil = the backend's default.
+    public var temperature: Double?
+    public var topP: Double?
+    public var maxTokens: Int
+    /// Seed for backends that honour one (the embedded engine always does).
+    public var seed: UInt64?
+    public var stop: [String]
+
+    public init(messages: [ChatMessage], temperature: Double? = nil, topP: Double? = nil, maxTokens: Int = 256,
+                seed: UInt64? = nil, stop: [String] = []) {
+        self.messages = messages
+        self.temperature = temperature
+        self.topP = topP
+        self.maxTokens = maxTokens
+        self.seed = seed
+        self.stop = stop
+    }
+}
+
+/// A backend's answer.
+public struct ChatResponse: Sendable, Codable, Equatable {
+    public var text: String
+    /// Normalised: "stop", "length", "content_filter", "error" or the backend's own word.
+    public var finishReason: String
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    /// Wall time of the successful attempt, milliseconds.
+    public var latencyMilliseconds: Double
+    /// The model name the backend reports, when it reports one.
+    public var reportedModel: String?
+
+    public init(text: String, finishReason: String, promptTokens: Int? = nil, completionTokens: Int? = nil,
+                latencyMilliseconds: Double, reportedModel: String? = nil) {
+        self.text = text
+        self.finishReason = finishReason
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.latencyMilliseconds = latencyMilliseconds
+        self.reportedModel = reportedModel
+    }
+}
+
+/// A chat model a run can ask: the embedded engine or a remote API.
+public protocol ChatModel: Sendable {
+    /// The spec this model was created from.
+    var spec: ModelSpec { get }
+    /// How many requests may be in flight at once (the runner's per-backend bound).
+    var maxConcurrency: Int { get }
+    /// Sends one request. Retries of transient failures happen inside; errors that reach the caller are final.
+    func complete(_ request: ChatRequest) async throws -> ChatResponse
+}
