@@ -60,8 +60,8 @@ public struct EngineBenchmark: Sendable {
                             threads, rep, repetitions, promptTokens, pp.last!, generatedTokens, tg.last!))
         }
         return Result(threads: threads, promptTokens: promptTokens, generatedTokens: generatedTokens,
-                      promptTokensPerSecond: median(pp), promptSamples: pp,
-                      decodeTokensPerSecond: median(tg), decodeSamples: tg, residentBytes: ProcessMemory.residentBytes())
+                      promptTokensPerSecond: median(pp) ?? 0, promptSamples: pp,
+                      decodeTokensPerSecond: median(tg) ?? 0, decodeSamples: tg, residentBytes: ProcessMemory.residentBytes())
     }
 }
 

