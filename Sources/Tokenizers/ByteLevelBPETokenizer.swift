@@ -88,9 +88,6 @@ public final class ByteLevelBPETokenizer: Tokenizer {
             let text = ByteLevelEncoding.encode([UInt8(byte)])
             if let id = tokenIds[text] { byteIds[byte] = id }
         }
-        if byteIds.contains(-1) {
-            warnings.append("\(byteIds.filter { $0 < 0 }.count) of 256 byte characters have no token")
-        }
         self.byteIds = byteIds
 
         var table = PairTable(capacity: mergeStrings.count)
@@ -131,6 +128,7 @@ public final class ByteLevelBPETokenizer: Tokenizer {
         var text = text
         text.withUTF8 { bytes in
             var work = Workspace()
+            work.cache = PieceCache(textBytes: bytes.count)
             let matcher = parseSpecial ? allSpecials : userDefinedSpecials
             matcher.segment(
                 bytes,
@@ -147,6 +145,7 @@ public final class ByteLevelBPETokenizer: Tokenizer {
         var previous: [Int32] = []
         var next: [Int32] = []
         var heap = PackedMinHeap()
+        var cache: PieceCache?
     }
 
     private func encodeText(
@@ -159,26 +158,29 @@ public final class ByteLevelBPETokenizer: Tokenizer {
         for scalarEnd in work.ends {
             let pieceEnd = Int(work.run.offsets[Int(scalarEnd)])
             let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<pieceEnd])
-            mergePiece(piece, work: &work, into: &out)
+            if piece.count > 1 && piece.count <= PieceCache.maxBytes, work.cache != nil {
+                if work.cache?.lookup(piece, into: &out) == true {
+                    pieceStart = pieceEnd
+                    continue
+                }
+                let first = out.count
+                mergePiece(piece, work: &work, into: &out)
+                work.cache?.store(piece, out[first...])
+            } else {
+                mergePiece(piece, work: &work, into: &out)
+            }
             pieceStart = pieceEnd
         }
     }
 
-    @inline(__always)
-    private func emit(_ id: Int32, into out: inout [Int32]) {
-        if id >= 0 {
-            out.append(id)
-        } else if let unk = specialTokens.unk {
-            out.append(unk)
-        }
-    }
-
-    /// Runs the rank-ordered merges over one pre-token's bytes.
+    /// Runs the rank-ordered merges over one pre-token's bytes. Bytes without a single-character token are
+    /// dropped before merging, as HF `tokenizers` does when the model has no unknown token.
     private func mergePiece(_ piece: UnsafeBufferPointer<UInt8>, work: inout Workspace, into out: inout [Int32]) {
-        let n = piece.count
-        if n == 0 { return }
-        if n == 1 {
-            emit(byteIds[Int(piece[0])], into: &out)
+        let count = piece.count
+        if count == 0 { return }
+        if count == 1 {
+            let id = byteIds[Int(piece[0])]
+            if id >= 0 { out.append(id) }
             return
         }
         if preTokenizer.ignoresMerges {
@@ -188,22 +190,30 @@ public final class ByteLevelBPETokenizer: Tokenizer {
                 return
             }
         }
-        if work.symbols.count < n {
-            work.symbols = [Int32](repeating: 0, count: n)
-            work.previous = [Int32](repeating: 0, count: n)
-            work.next = [Int32](repeating: 0, count: n)
+        if work.symbols.count < count {
+            work.symbols = [Int32](repeating: 0, count: count)
+            work.previous = [Int32](repeating: 0, count: count)
+            work.next = [Int32](repeating: 0, count: count)
         }
         work.heap.removeAll()
         let dead = Int32.min
         work.symbols.withUnsafeMutableBufferPointer { symbols in
             work.previous.withUnsafeMutableBufferPointer { previous in
                 work.next.withUnsafeMutableBufferPointer { next in
+                    var n = 0
+                    for k in 0..<count {
+                        let id = byteIds[Int(piece[k])]
+                        if id >= 0 {
+                            symbols[n] = id
+                            n += 1
+                        }
+                    }
+                    if n == 0 { return }
                     for i in 0..<n {
-                        symbols[i] = byteIds[Int(piece[i])]
                         previous[i] = Int32(i - 1)
                         next[i] = i + 1 < n ? Int32(i + 1) : -1
                     }
-                    for i in 0..<(n - 1) {
+                    for i in 0..<max(0, n - 1) {
                         if let value = merges.lookup(symbols[i], symbols[i + 1]) {
                             work.heap.push(value & 0xFFFF_FFFF_0000_0000 | UInt64(i))
                         }
@@ -233,7 +243,7 @@ public final class ByteLevelBPETokenizer: Tokenizer {
                     }
                     var i = 0
                     while i >= 0 {
-                        emit(symbols[i], into: &out)
+                        out.append(symbols[i])
                         i = Int(next[i])
                     }
                 }

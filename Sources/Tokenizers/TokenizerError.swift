@@ -1,23 +1,29 @@
-/// Errors raised while building a tokenizer from metadata or files.
-public enum TokenizerError: Error, CustomStringConvertible, Equatable {
-    /// A required metadata key is absent.
-    case missingKey(String)
-    /// A metadata key has the wrong type or an invalid value.
-    case malformedKey(String, String)
+/// Errors raised while building a tokenizer from metadata or files. Each description is one line.
+public enum TokenizerError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A required metadata key is absent from `source`.
+    case missingKey(key: String, source: String)
+    /// A metadata key in `source` has the wrong type or an invalid value.
+    case malformedKey(key: String, reason: String, source: String)
     /// `tokenizer.ggml.model` names a tokenizer this module does not implement.
-    case unsupportedModel(String)
-    /// The vocabulary is unusable (empty, duplicate entries, ids out of range).
+    case unsupportedModel(model: String, source: String)
+    /// The vocabulary is unusable (empty, duplicate entries, special ids out of range).
     case invalidVocabulary(String)
-    /// A file could not be read.
-    case unreadableFile(String, String)
+    /// A vocabulary file could not be read or parsed (`line` is 1-based when known).
+    case invalidFile(path: String, line: Int?, reason: String)
 
     public var description: String {
         switch self {
-        case .missingKey(let key): return "tokenizer metadata: missing key '\(key)'"
-        case .malformedKey(let key, let why): return "tokenizer metadata: key '\(key)' \(why)"
-        case .unsupportedModel(let model): return "tokenizer metadata: unsupported tokenizer.ggml.model '\(model)'"
-        case .invalidVocabulary(let why): return "tokenizer vocabulary: \(why)"
-        case .unreadableFile(let path, let why): return "\(path): \(why)"
+        case .missingKey(let key, let source):
+            return "\(source): tokenizer metadata key '\(key)' is missing"
+        case .malformedKey(let key, let reason, let source):
+            return "\(source): tokenizer metadata key '\(key)' \(reason)"
+        case .unsupportedModel(let model, let source):
+            return "\(source): unsupported tokenizer.ggml.model '\(model)' (expected gpt2 or llama)"
+        case .invalidVocabulary(let reason):
+            return "tokenizer vocabulary: \(reason)"
+        case .invalidFile(let path, let line, let reason):
+            if let line { return "\(path):\(line): \(reason)" }
+            return "\(path): \(reason)"
         }
     }
 }
