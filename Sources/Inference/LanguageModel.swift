@@ -16,7 +16,7 @@ public final class LanguageModel: Sendable {
     public let stopTokens: Set<Int32>
 
     /// Loads the model at `path`. Errors are one line and name the file.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
         let file: GGUFFile
         do { file = try GGUFFile(path: path) } catch { throw InferenceError.invalidModel(error.description) }
         try self.init(file: file)

@@ -1,7 +1,7 @@
 import ChatTemplates
 
 /// One chat completion request, the same for every backend.
-public struct ChatRequest: Sendable, Codable, Hashable {
+public struct ChatRequest: Sendable, Codable, Equatable {
     public var messages: [ChatMessage]
     /// Sampling temperature; nil = the backend's default.
     public var temperature: Double?

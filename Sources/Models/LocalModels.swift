@@ -10,12 +10,12 @@ public enum LocalModels {
     ]
 
     /// The GGUF file for a `.local` spec, fetching a built-in model if needed.
-    public static func path(for spec: ModelSpec, progress: (@Sendable (AssetProgress) -> Void)? = nil) throws -> String {
+    public static func path(for spec: ModelSpec, progress: AssetProgressHandler? = nil) throws -> String {
         guard case .local(let name) = spec else {
             throw ModelSpecError(spec: spec.description, reason: "not a local model")
         }
         if let entry = builtin[name.lowercased()] {
-            let store = try AssetStore()
+            let store = AssetStore()
             return try store.ensure(entry.asset, progress: progress).appendingPathComponent(entry.file).path
         }
         guard FileManager.default.fileExists(atPath: name) else {
@@ -26,7 +26,7 @@ public enum LocalModels {
     }
 
     /// Loads a `.local` model.
-    public static func load(_ spec: ModelSpec, progress: (@Sendable (AssetProgress) -> Void)? = nil) throws -> LanguageModel {
+    public static func load(_ spec: ModelSpec, progress: AssetProgressHandler? = nil) throws -> LanguageModel {
         try LanguageModel(path: path(for: spec, progress: progress))
     }
 }

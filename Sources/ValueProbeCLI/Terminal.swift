@@ -22,3 +22,19 @@ enum Terminal {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
+
+extension Terminal {
+    /// Prints asset installation progress on one updating stderr line (plain lines when not a terminal).
+    static let assetProgress: AssetProgressHandler = { p in
+        let interactive = isatty(2) != 0
+        var line = "\(p.asset): \(p.phase.rawValue)"
+        if let f = p.fraction { line += String(format: " %3.0f%%", f * 100) }
+        if !p.detail.isEmpty { line += " — \(p.detail)" }
+        if interactive {
+            let end = p.phase == .done ? "\n" : ""
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + end).utf8))
+        } else if p.phase != .verifying || p.fraction == nil || p.fraction == 1 {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
