@@ -49,5 +49,6 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "GGUF", "Tokenizers", "Assets"]),
         .testTarget(name: "AssetsTests", dependencies: ["Assets"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
     ]
 )
