@@ -29,7 +29,7 @@ public struct TemplateOptions: Sendable {
         keepTrailingNewline: Bool = false,
         now: Date? = nil,
         timeZone: TimeZone = .current,
-        maxLoopIterations: Int = 10_000_000,
+        maxLoopIterations: Int = 1_000_000,
         maxCallDepth: Int = 64,
         maxValueLength: Int = 16_000_000
     ) {

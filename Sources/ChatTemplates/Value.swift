@@ -54,6 +54,9 @@ enum Value {
     /// A fresh list value.
     static func makeList(_ items: [Value]) -> Value { .list(ListBox(items)) }
 
+    /// A fresh tuple value.
+    static func makeTuple(_ items: [Value]) -> Value { .list(ListBox(items, isTuple: true)) }
+
     /// Converts a public value (deep copy).
     init(_ value: TemplateValue) {
         switch value {
@@ -74,7 +77,12 @@ enum Value {
 /// A mutable list shared by reference.
 final class ListBox {
     var items: [Value]
-    init(_ items: [Value] = []) { self.items = items }
+    /// A Python tuple (from a tuple literal, `items()` or `dictsort`): prints as `(a, b)`.
+    let isTuple: Bool
+    init(_ items: [Value] = [], isTuple: Bool = false) {
+        self.items = items
+        self.isTuple = isTuple
+    }
 }
 
 /// The hashable identity of a dict key (Python: `1 == 1.0 == True` share a key).
