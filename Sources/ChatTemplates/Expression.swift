@@ -64,4 +64,37 @@ struct Expression: Sendable {
 
     let kind: Kind
     let offset: Int
+    /// Height of this expression tree (a literal is 1); bounds the evaluator's recursion.
+    let depth: Int
+
+    init(kind: Kind, offset: Int) {
+        self.kind = kind
+        self.offset = offset
+        depth = 1 + Self.childDepth(kind)
+    }
+
+    private static func childDepth(_ kind: Kind) -> Int {
+        func deepest(_ items: [Expression]) -> Int { items.map(\.depth).max() ?? 0 }
+        func deepest(_ arguments: Arguments) -> Int {
+            max(deepest(arguments.positional), arguments.keywords.map(\.value.depth).max() ?? 0)
+        }
+        switch kind {
+        case .none, .bool, .integer, .float, .string, .name: return 0
+        case .list(let items), .tuple(let items): return deepest(items)
+        case .dict(let entries): return entries.map { max($0.key.depth, $0.value.depth) }.max() ?? 0
+        case .attribute(let base, _): return base.depth
+        case .subscriptAccess(let base, let index): return max(base.depth, index.depth)
+        case .slice(let base, let start, let stop, let step):
+            return max(base.depth, start?.depth ?? 0, stop?.depth ?? 0, step?.depth ?? 0)
+        case .call(let callee, let arguments): return max(callee.depth, deepest(arguments))
+        case .filter(let operand, _, let arguments), .test(let operand, _, let arguments, _):
+            return max(operand.depth, deepest(arguments))
+        case .negate(let operand), .plus(let operand), .not(let operand): return operand.depth
+        case .and(let left, let right), .or(let left, let right), .binary(_, let left, let right):
+            return max(left.depth, right.depth)
+        case .compare(let first, let rest): return max(first.depth, rest.map(\.1.depth).max() ?? 0)
+        case .conditional(let then, let condition, let otherwise):
+            return max(then.depth, condition.depth, otherwise?.depth ?? 0)
+        }
+    }
 }

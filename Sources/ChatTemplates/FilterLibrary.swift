@@ -25,6 +25,8 @@ enum FilterLibrary {
         case "attr":
             try arguments.check(what, accepts: ["name"])
             guard let attribute = try arguments.string(0, "name", in: what) else { throw EvalFailure("\(what) needs a name") }
+            // Python attribute lookup: dict keys are not attributes.
+            if case .dict = value { return .undefined("'dict object' has no attribute '\(attribute)'") }
             return try ValueAccess.attribute(value, attribute)
         case "capitalize":
             try arguments.check(what, accepts: [])
@@ -50,7 +52,7 @@ enum FilterLibrary {
                 let y = sortKey(byValue ? b.value : b.key, caseSensitive: caseSensitive)
                 return reverse ? try Operators.less(y, x) : try Operators.less(x, y)
             }
-            return Value.makeList(pairs.map { Value.makeList([$0.key, $0.value]) })
+            return Value.makeList(pairs.map { Value.makeTuple([$0.key, $0.value]) })
         case "e", "escape":
             try arguments.check(what, accepts: [])
             return .string(htmlEscape(PythonText.str(value)))
@@ -90,8 +92,23 @@ enum FilterLibrary {
                 return .int(truncated)
             case .string(let text):
                 let trimmed = PythonString.strip(text, nil, leading: true, trailing: true).replacingOccurrences(of: "_", with: "")
-                guard (2...36).contains(base) else { return fallback }
-                if let number = Int(trimmed, radix: base) { return .int(number) }
+                var digits = trimmed
+                var radix = base
+                var negative = false
+                if digits.hasPrefix("-") || digits.hasPrefix("+") {
+                    negative = digits.hasPrefix("-")
+                    digits.removeFirst()
+                }
+                let lowered = digits.lowercased()
+                for (prefix, prefixBase) in [("0x", 16), ("0o", 8), ("0b", 2)] where lowered.hasPrefix(prefix) && (base == prefixBase || base == 0) {
+                    digits.removeFirst(2)
+                    radix = prefixBase
+                }
+                if radix == 0 { radix = 10 }
+                guard (2...36).contains(radix) else { return fallback }
+                if !digits.isEmpty, !digits.hasPrefix("-"), !digits.hasPrefix("+"), let number = Int(digits, radix: radix) {
+                    return .int(negative ? -number : number)
+                }
                 if base == 10, let number = Double(trimmed), number.isFinite, let truncated = Int(exactly: number.rounded(.towardZero)) {
                     return .int(truncated)
                 }
@@ -102,7 +119,7 @@ enum FilterLibrary {
             try arguments.check(what, accepts: [])
             switch value {
             case .undefined: return Value.makeList([])
-            case .dict(let box): return Value.makeList(box.entries.map { Value.makeList([$0.key, $0.value]) })
+            case .dict(let box): return Value.makeList(box.entries.map { Value.makeTuple([$0.key, $0.value]) })
             default: throw EvalFailure("\(what): can only get item pairs from a mapping, not \(value.typeName)")
             }
         case "join":
@@ -160,20 +177,30 @@ enum FilterLibrary {
             let method = try arguments.string(1, "method", in: what) ?? "common"
             let number: Double
             switch value {
-            case .int(let whole): number = Double(whole)
+            case .int(let whole):
+                // Python's round() keeps ints as ints.
+                if method == "common" && precision >= 0 { return value }
+                number = Double(whole)
             case .bool(let flag): number = flag ? 1 : 0
             case .double(let real): number = real
             default: throw EvalFailure("\(what) needs a number, not \(value.typeName)")
             }
+            guard number.isFinite else { return .double(number) }
             let scale = pow(10.0, Double(precision))
-            let rule: FloatingPointRoundingRule
             switch method {
-            case "common": rule = .toNearestOrEven
-            case "ceil": rule = .up
-            case "floor": rule = .down
+            case "common":
+                if precision >= 0 {
+                    // Correctly rounded decimal rounding of the exact binary value, ties to even (as Python).
+                    let text = String(format: "%.\(precision)f", number)
+                    return .double(Double(text) ?? number)
+                }
+                let rounded = (number * scale).rounded(.toNearestOrEven) / scale
+                if case .int = value, let whole = Int(exactly: rounded) { return .int(whole) }
+                return .double(rounded)
+            case "ceil": return .double((number * scale).rounded(.up) / scale)
+            case "floor": return .double((number * scale).rounded(.down) / scale)
             default: throw EvalFailure("\(what): method must be 'common', 'ceil' or 'floor'")
             }
-            return .double((number * scale).rounded(rule) / scale)
         case "safe", "string":
             try arguments.check(what, accepts: [])
             return .string(PythonText.str(value))

@@ -184,7 +184,7 @@ enum MethodLibrary {
             return box.get(key) ?? arguments.value(1, "default") ?? Value.none
         case "items":
             try arguments.check(what, accepts: [])
-            return Value.makeList(box.entries.map { Value.makeList([$0.key, $0.value]) })
+            return Value.makeList(box.entries.map { Value.makeTuple([$0.key, $0.value]) })
         case "keys":
             try arguments.check(what, accepts: [])
             return Value.makeList(box.keys)

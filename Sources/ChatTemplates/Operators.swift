@@ -48,9 +48,9 @@ enum Operators {
             case (.string(let left), .string(let right)):
                 try checkLength(left.unicodeScalars.count + right.unicodeScalars.count, limit: limit)
                 return .string(left + right)
-            case (.list(let left), .list(let right)):
+            case (.list(let left), .list(let right)) where left.isTuple == right.isTuple:
                 try checkLength(left.items.count + right.items.count, limit: limit)
-                return Value.makeList(left.items + right.items)
+                return .list(ListBox(left.items + right.items, isTuple: left.isTuple))
             default:
                 return try arithmetic(op, lhs, rhs)
             }
@@ -195,7 +195,7 @@ enum Operators {
         case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case (.list(let a), .list(let b)):
             if a === b { return true }
-            guard a.items.count == b.items.count else { return false }
+            guard a.isTuple == b.isTuple, a.items.count == b.items.count else { return false }
             return zip(a.items, b.items).allSatisfy { equal($0, $1, depth: depth + 1) }
         case (.dict(let a), .dict(let b)), (.namespace(let a), .namespace(let b)):
             if a === b { return true }

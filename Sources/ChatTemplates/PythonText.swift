@@ -22,8 +22,10 @@ enum PythonText {
         case .double(let number): return float(number)
         case .string(let text): return reprString(text)
         case .list(let box):
-            if depth >= maxDepth { return "[...]" }
-            return "[" + box.items.map { repr($0, depth: depth + 1) }.joined(separator: ", ") + "]"
+            if depth >= maxDepth { return box.isTuple ? "(...)" : "[...]" }
+            let inner = box.items.map { repr($0, depth: depth + 1) }.joined(separator: ", ")
+            if box.isTuple { return box.items.count == 1 ? "(" + inner + ",)" : "(" + inner + ")" }
+            return "[" + inner + "]"
         case .dict(let box):
             if depth >= maxDepth { return "{...}" }
             return "{" + box.entries.map { repr($0.key, depth: depth + 1) + ": " + repr($0.value, depth: depth + 1) }

@@ -192,8 +192,10 @@ final class Renderer {
         case .string(let text): return .string(text)
         case .name(let name):
             return scope.lookup(name) ?? .undefined("'\(name)' is undefined")
-        case .list(let items), .tuple(let items):
+        case .list(let items):
             return Value.makeList(try items.map { try evaluate($0, scope) })
+        case .tuple(let items):
+            return Value.makeTuple(try items.map { try evaluate($0, scope) })
         case .dict(let entries):
             let box = DictBox()
             for entry in entries {

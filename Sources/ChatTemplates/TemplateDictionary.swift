@@ -4,6 +4,7 @@
 /// Equality ignores order, like Python's. Dictionary literals keep their written order:
 /// `let d: TemplateDictionary = ["role": "user", "content": "Hi"]`.
 public struct TemplateDictionary: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    /// One entry.
     public typealias Element = (key: String, value: TemplateValue)
 
     private var storedKeys: [String] = []
@@ -22,6 +23,7 @@ public struct TemplateDictionary: Sendable, Equatable, Sequence, ExpressibleByDi
         for key in dictionary.keys.sorted() { self[key] = dictionary[key] }
     }
 
+    /// Entries in the written order.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(pairs: elements)
     }
@@ -47,6 +49,7 @@ public struct TemplateDictionary: Sendable, Equatable, Sequence, ExpressibleByDi
         }
     }
 
+    /// Iterates entries in insertion order.
     public func makeIterator() -> AnyIterator<Element> {
         var position = 0
         let keys = storedKeys
@@ -59,6 +62,7 @@ public struct TemplateDictionary: Sendable, Equatable, Sequence, ExpressibleByDi
         }
     }
 
+    /// Same keys with equal values, in any order (as Python compares dicts).
     public static func == (lhs: TemplateDictionary, rhs: TemplateDictionary) -> Bool {
         lhs.storage == rhs.storage
     }

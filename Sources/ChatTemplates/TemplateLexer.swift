@@ -59,7 +59,7 @@ struct TemplateLexer {
             }
             let marker = at(tagStart + 2)
             let minus = marker == "-"
-            let plus = marker == "+"
+            let plus = marker == "+" && kind != .variable
             let lstrip = !minus && !plus && kind != .variable && options.lstripBlocks
             emitText(from: pos, to: tagStart, stripLeading: stripLeading, stripTrailing: minus, lstrip: lstrip)
             pos = tagStart + 2 + ((minus || plus) ? 1 : 0)
@@ -70,7 +70,7 @@ struct TemplateLexer {
                 tokens.append(Token(kind: .variableBegin, offset: tagStart))
                 stripLeading = try lexTagBody(tagStart: tagStart, isBlock: false)
             case .block:
-                if let rawEnd = try rawBlock(tagStart: tagStart, stripTrailingBefore: minus) {
+                if let rawEnd = try rawBlock(tagStart: tagStart) {
                     stripLeading = rawEnd
                 } else {
                     tokens.append(Token(kind: .blockBegin, offset: tagStart))
@@ -145,7 +145,7 @@ struct TemplateLexer {
 
     /// Handles `{% raw %}...{% endraw %}`; returns nil when the block tag is not `raw`, else whether the
     /// closing tag ended with `-%}`.
-    private mutating func rawBlock(tagStart: Int, stripTrailingBefore: Bool) throws -> Bool? {
+    private mutating func rawBlock(tagStart: Int) throws -> Bool? {
         guard let (afterOpen, openMinus) = matchTag(named: "raw", bodyStart: pos) else { return nil }
         var search = afterOpen
         if !openMinus { pos = afterOpen; trimNewline(); search = pos }

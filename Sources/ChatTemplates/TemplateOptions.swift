@@ -19,7 +19,8 @@ public struct TemplateOptions: Sendable {
     public var maxLoopIterations: Int
     /// Most nested macro calls before rendering fails.
     public var maxCallDepth: Int
-    /// Most Unicode scalars (or list elements) one value, or the output, may hold before rendering fails.
+    /// Most Unicode scalars (or list elements) one value may hold, and most UTF-8 bytes the output may hold,
+    /// before rendering fails.
     public var maxValueLength: Int
 
     /// Creates options; every parameter has the chat-template default.
@@ -29,7 +30,7 @@ public struct TemplateOptions: Sendable {
         keepTrailingNewline: Bool = false,
         now: Date? = nil,
         timeZone: TimeZone = .current,
-        maxLoopIterations: Int = 10_000_000,
+        maxLoopIterations: Int = 1_000_000,
         maxCallDepth: Int = 64,
         maxValueLength: Int = 16_000_000
     ) {

@@ -8,7 +8,7 @@ struct TemplateParser {
     private var loopDepth = 0
     private var nesting = 0
     /// Deepest expression/statement nesting accepted; keeps recursion far from the stack limit.
-    static let maxNesting = 48
+    static let maxNesting = 64
 
     init(tokens: [Token], map: SourceMap) {
         self.tokens = tokens
@@ -275,18 +275,31 @@ struct TemplateParser {
     private mutating func parseTupleOrExpression(allowConditional: Bool) throws -> Expression {
         let offset = current.offset
         let first = allowConditional ? try parseExpression() : try parseOr()
+        if first.depth > Self.maxExpressionDepth { throw error("expression nested too deeply", at: offset) }
         guard current.isOp(",") else { return first }
         var items = [first]
         while acceptOp(",") {
             if current.kind == .blockEnd || current.isName("if") { break }
             items.append(allowConditional ? try parseExpression() : try parseOr())
         }
-        return Expression(kind: .tuple(items), offset: offset)
+        let tuple = Expression(kind: .tuple(items), offset: offset)
+        if tuple.depth > Self.maxExpressionDepth { throw error("expression nested too deeply", at: offset) }
+        return tuple
     }
+
+    /// Tallest expression tree accepted (long operator or filter chains nest without parser recursion).
+    static let maxExpressionDepth = 160
 
     mutating func parseExpression() throws -> Expression {
         try enter(at: current.offset)
         defer { nesting -= 1 }
+        let start = current.offset
+        let result = try parseConditional()
+        if result.depth > Self.maxExpressionDepth { throw error("expression nested too deeply", at: start) }
+        return result
+    }
+
+    private mutating func parseConditional() throws -> Expression {
         var result = try parseOr()
         while current.isName("if") {
             let offset = current.offset

@@ -113,7 +113,7 @@ enum ValueAccess {
             throw EvalFailure(hint)
         case .list(let box):
             let indices = try sliceIndices(count: box.items.count, start: first, stop: last, step: stride)
-            return Value.makeList(indices.map { box.items[$0] })
+            return .list(ListBox(indices.map { box.items[$0] }, isTuple: box.isTuple))
         case .string(let text):
             let scalars = Array(text.unicodeScalars)
             let indices = try sliceIndices(count: scalars.count, start: first, stop: last, step: stride)
