@@ -127,6 +127,12 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Calls the current job. A separate function so that the worker holds no reference to the (non-escaping)
+    /// closure once it reports completion.
+    @inline(never) private func runJob(_ index: Int) {
+        job?(index)
+    }
+
     private func workerLoop(index: Int) {
         var seen = 0
         while true {
@@ -138,10 +144,9 @@ public final class WorkerPool: @unchecked Sendable {
             seen = generation.load(ordering: .acquiring)
             pthread_mutex_lock(mutex)
             let stop = stopping
-            let work = job
             pthread_mutex_unlock(mutex)
             if stop { return }
-            work?(index)
+            runJob(index)
             if pending.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
                 pthread_mutex_lock(mutex)
                 pthread_cond_signal(doneCondition)

