@@ -51,7 +51,7 @@ final class Inflater {
     /// - Returns: how many input bytes were consumed and whether the end of the stream was reached (input after
     ///   the end is left unconsumed).
     func inflate(_ input: UnsafeRawBufferPointer, sink: (UnsafeRawBufferPointer) throws -> Void) throws -> (consumed: Int, finished: Bool) {
-        guard let base = input.baseAddress, input.count > 0 else { return (0, false) }
+        guard let base = input.baseAddress, input.count > 0, let outBase = output.baseAddress else { return (0, false) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(input.count)
         defer {
@@ -59,7 +59,7 @@ final class Inflater {
             stream.pointee.avail_in = 0
         }
         while true {
-            stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(output.count)
             let rc = CZlib.inflate(stream, Z_NO_FLUSH)
             let produced = output.count - Int(stream.pointee.avail_out)

@@ -101,19 +101,30 @@ public final class TarReader {
 
     /// Extracts the regular files for which `select` returns a relative destination path (or all regular
     /// files under their own names when `select` is nil) below `directory`. Links, directories and special
-    /// files are skipped. A member name that is unsafe (absolute, `..`) rejects the archive.
+    /// files are skipped; a hard link to a file extracted earlier becomes a copy. A member name that is unsafe
+    /// (absolute, `..`) rejects the archive.
     /// - Returns: the member names that were extracted, with the relative paths they were written to.
     @discardableResult
     public func extractAll(into directory: URL, select: ((String) -> String?)? = nil) throws -> [(entry: String, path: String)] {
         var done: [(entry: String, path: String)] = []
+        var written: [String: URL] = [:]  // member name -> extracted file, for hard links
         while let entry = try next() {
-            guard entry.kind == .file else { continue }
-            guard SafePath.normalized(entry.name) != nil else {
+            guard entry.kind == .file || entry.kind == .hardLink else { continue }
+            guard let clean = SafePath.normalized(entry.name) else {
                 throw AssetError.unsafePath(archive: label, entry: entry.name)
             }
             guard let relative = select.map({ $0(entry.name) }) ?? entry.name else { continue }
             let target = try SafePath.destination(of: relative, in: directory, archive: label, entry: entry.name)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if entry.kind == .hardLink {
+                // A hard link to a member extracted earlier becomes a copy; links to anything else are skipped.
+                guard let linked = SafePath.normalized(entry.linkName).flatMap({ written[$0] }) else { continue }
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: linked, to: target)
+                written[clean] = target
+                done.append((entry.name, relative))
+                continue
+            }
             let out = try PosixFile.create(target)
             do {
                 try readData { piece in try piece.withUnsafeBytes { try out.write($0) } }
@@ -123,6 +134,7 @@ public final class TarReader {
                 try? FileManager.default.removeItem(at: target)
                 throw error
             }
+            written[clean] = target
             done.append((entry.name, relative))
         }
         return done

@@ -24,6 +24,9 @@ struct TarReaderTests {
             try Data(contents).write(to: url)
         }
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("pkg-1.0/link").path, withDestinationPath: "README.txt")
+        // A hard link: tar stores it as a link member, extracted as a copy.
+        try FileManager.default.linkItem(at: root.appendingPathComponent("pkg-1.0/README.txt"), to: root.appendingPathComponent("pkg-1.0/zz-hard.txt"))
+        files["pkg-1.0/zz-hard.txt"] = files["pkg-1.0/README.txt"]
         return files
     }
 
@@ -63,6 +66,7 @@ struct TarReaderTests {
             sizes[entry.name] = entry.size
         }
         #expect(kinds["pkg-1.0/link"] == .symbolicLink)
+        #expect(kinds["pkg-1.0/zz-hard.txt"] == .hardLink || kinds["pkg-1.0/README.txt"] == .hardLink)
         #expect(kinds["pkg-1.0/data/blob.bin"] == .file)
         #expect(sizes["pkg-1.0/data/blob.bin"] == 1_300_000)
         #expect(kinds.keys.contains { $0.hasPrefix("pkg-1.0/data") && kinds[$0] == .directory })
