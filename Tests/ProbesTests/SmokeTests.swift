@@ -1,0 +1,6 @@
+import Testing
+@testable import Probes
+
+@Test func builtinListIsNotEmpty() {
+    #expect(!BuiltinSuites.list().isEmpty)
+}
