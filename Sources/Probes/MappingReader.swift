@@ -59,9 +59,6 @@ struct MappingReader {
         return entry.value
     }
 
-    /// Whether the key is present (even with a null value).
-    func has(_ key: String) -> Bool { entries[key] != nil }
-
     private func wrongType(_ key: String, expected: String, found node: Node) {
         session.report("'\(key)' in \(context) must be \(expected), found \(describeNode(node))",
                        at: node.mark, path: joinPath(path, key))

@@ -156,4 +156,22 @@ struct MiniSchemaChecker {
         let kinds = try #require((criterion["kind"] as? [String: Any])?["enum"] as? [String])
         #expect(Set(kinds) == Set(CriterionKind.allCases.map(\.rawValue)))
     }
+
+    /// The complete example in docs/suite-format.md loads, and conforms to the schema.
+    @Test func documentedExampleLoads() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/suite-format.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\n# A two-item family"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let yaml = String(text[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "```yaml\n", with: "")
+        let suite = try SuiteLoader.load(yaml: "# A two-item family" + yaml, file: "suite-format.md")
+        #expect(suite.itemCount == 4)
+        #expect(suite.controlTwin(of: "canopy")?.id == "canopy-control")
+        let rubric = try #require(suite.rubric(for: "canopy"))
+        #expect(rubric.criteria[0].patterns == ["\\bdignity", "\\bdignified", "\\bhumiliat", "\\bdegrad"])
+        #expect(suite.rubric(for: "canopy-causal")?.criteria.first?.id == "predicts-fatigue")
+        let checker = MiniSchemaChecker(root: try loadSchema())
+        #expect(checker.errors(in: try CanonicalEncoder.encode(suite)).isEmpty)
+    }
 }
