@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Quantised dot products, activation quantisers and vector primitives in C, with AVX2/FMA/F16C paths
@@ -35,6 +36,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Assets", dependencies: ["CZlib"]),
         .target(name: "Statistics", swiftSettings: optimized),
+        .target(name: "Probes", dependencies: [.product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
         .executableTarget(
             name: "ValueProbeCLI",
             dependencies: [
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "AssetsTests", dependencies: ["Assets"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
+        .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
     ]
 )

@@ -1,0 +1,149 @@
+import Yams
+
+/// Turns a composed YAML tree into a ``ProbeSuite``, reporting structural problems (unknown keys, wrong types,
+/// missing keys, unknown enum values) with their positions. Returns nil when the structure is unusable.
+struct SuiteDecoder {
+    let session: DecodeSession
+
+    static let suiteKeys = ["id", "title", "version", "description", "language", "source", "license", "defaults",
+                            "require_twins", "rubric_template", "families"]
+    static let defaultsKeys = ["samples", "temperature", "max_tokens"]
+    static let familyKeys = ["id", "value", "synonyms", "description", "rubric", "items"]
+    static let itemKeys = ["id", "mode", "prompt", "paraphrases", "pair_id", "value_at_risk", "expected", "rubric",
+                           "metadata"]
+    static let expectedKeys = ["answer", "key_points", "fallacy"]
+    static let rubricKeys = ["criteria", "threshold"]
+    static let criterionKeys = ["id", "description", "weight", "patterns", "kind"]
+
+    func decodeSuite(_ root: Node) -> ProbeSuite? {
+        guard let reader = MappingReader(root, path: "", context: "the suite", allowed: Self.suiteKeys,
+                                         session: session) else { return nil }
+        let id = reader.string("id", required: true)
+        let title = reader.string("title", required: true)
+        let version = reader.string("version", required: true)
+        let description = reader.string("description", required: true)
+        let language = reader.string("language") ?? "en"
+        let source = reader.string("source", required: true)
+        let license = reader.string("license")
+        let defaults = reader.node("defaults").flatMap { decodeDefaults($0) } ?? .standard
+        let requireTwins = reader.bool("require_twins") ?? false
+        let template = reader.node("rubric_template").flatMap {
+            decodeRubric($0, path: "rubric_template", context: "the rubric template")
+        }
+        var families: [ProbeFamily] = []
+        for (node, path) in reader.list("families", required: true) ?? [] {
+            if let family = decodeFamily(node, path: path) { families.append(family) }
+        }
+        guard let id, let title, let version, let description, let source else { return nil }
+        return ProbeSuite(id: id, title: title, version: version, description: description, language: language,
+                          source: source, license: license, defaults: defaults, requireTwins: requireTwins,
+                          rubricTemplate: template, families: families)
+    }
+
+    private func decodeDefaults(_ node: Node) -> SuiteDefaults? {
+        guard let reader = MappingReader(node, path: "defaults", context: "the defaults",
+                                         allowed: Self.defaultsKeys, session: session) else { return nil }
+        let standard = SuiteDefaults.standard
+        return SuiteDefaults(samples: reader.int("samples") ?? standard.samples,
+                             temperature: reader.double("temperature") ?? standard.temperature,
+                             maxTokens: reader.int("max_tokens") ?? standard.maxTokens)
+    }
+
+    private func decodeFamily(_ node: Node, path: String) -> ProbeFamily? {
+        let name = idHint(node)
+        guard let reader = MappingReader(node, path: path, context: name.map { "family '\($0)'" } ?? "a family",
+                                         allowed: Self.familyKeys, session: session) else { return nil }
+        let id = reader.string("id", required: true)
+        let value = reader.string("value", required: true)
+        let synonyms = reader.strings("synonyms") ?? []
+        let description = reader.string("description")
+        let rubric = reader.node("rubric").flatMap {
+            decodeRubric($0, path: joinPath(path, "rubric"), context: "the rubric of \(reader.context)")
+        }
+        var items: [ProbeItem] = []
+        for (itemNode, itemPath) in reader.list("items", required: true) ?? [] {
+            if let item = decodeItem(itemNode, path: itemPath) { items.append(item) }
+        }
+        guard let id, let value else { return nil }
+        return ProbeFamily(id: id, value: value, synonyms: synonyms, description: description, rubric: rubric,
+                           items: items)
+    }
+
+    private func decodeItem(_ node: Node, path: String) -> ProbeItem? {
+        let name = idHint(node)
+        guard let reader = MappingReader(node, path: path, context: name.map { "item '\($0)'" } ?? "an item",
+                                         allowed: Self.itemKeys, session: session) else { return nil }
+        let id = reader.string("id", required: true)
+        let mode = decodeEnum(ProbeMode.self, reader, key: "mode", required: true)
+        let prompt = reader.string("prompt", required: true)
+        let paraphrases = reader.strings("paraphrases") ?? []
+        let pairID = reader.string("pair_id")
+        let valueAtRisk = reader.bool("value_at_risk")
+        let expected = reader.node("expected").flatMap { decodeExpected($0, path: joinPath(path, "expected"),
+                                                                        context: reader.context) }
+        let rubric = reader.node("rubric").flatMap {
+            decodeRubric($0, path: joinPath(path, "rubric"), context: "the rubric of \(reader.context)")
+        }
+        let metadata = reader.stringMap("metadata") ?? [:]
+        guard let id, let mode, let prompt else { return nil }
+        return ProbeItem(id: id, mode: mode, prompt: prompt, paraphrases: paraphrases, pairID: pairID,
+                         valueAtRisk: valueAtRisk, expected: expected, rubric: rubric, metadata: metadata)
+    }
+
+    private func decodeExpected(_ node: Node, path: String, context: String) -> ExpectedAnswer? {
+        guard let reader = MappingReader(node, path: path, context: "'expected' of \(context)",
+                                         allowed: Self.expectedKeys, session: session) else { return nil }
+        return ExpectedAnswer(answer: reader.string("answer"), keyPoints: reader.strings("key_points") ?? [],
+                              fallacy: reader.string("fallacy"))
+    }
+
+    private func decodeRubric(_ node: Node, path: String, context: String) -> Rubric? {
+        guard let reader = MappingReader(node, path: path, context: context, allowed: Self.rubricKeys,
+                                         session: session) else { return nil }
+        let threshold = reader.int("threshold", required: true)
+        var criteria: [RubricCriterion] = []
+        for (criterionNode, criterionPath) in reader.list("criteria", required: true) ?? [] {
+            if let criterion = decodeCriterion(criterionNode, path: criterionPath, rubricContext: context) {
+                criteria.append(criterion)
+            }
+        }
+        guard let threshold else { return nil }
+        return Rubric(criteria: criteria, threshold: threshold)
+    }
+
+    private func decodeCriterion(_ node: Node, path: String, rubricContext: String) -> RubricCriterion? {
+        let name = idHint(node)
+        let context = (name.map { "criterion '\($0)'" } ?? "a criterion") + " of \(rubricContext)"
+        guard let reader = MappingReader(node, path: path, context: context, allowed: Self.criterionKeys,
+                                         session: session) else { return nil }
+        let id = reader.string("id", required: true)
+        let description = reader.string("description", required: true)
+        let weight = reader.int("weight", required: true)
+        let patterns = reader.strings("patterns", required: true)
+        let kind = decodeEnum(CriterionKind.self, reader, key: "kind", required: true)
+        guard let id, let description, let weight, let patterns, let kind else { return nil }
+        return RubricCriterion(id: id, description: description, weight: weight, patterns: patterns, kind: kind)
+    }
+
+    private func decodeEnum<E: RawRepresentable & CaseIterable>(
+        _ type: E.Type, _ reader: MappingReader, key: String, required: Bool
+    ) -> E? where E.RawValue == String {
+        guard let text = reader.string(key, required: required) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        let hint = KeySuggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        let path = joinPath(reader.path, key)
+        session.report("unknown \(key) '\(abbreviate(text))' in \(reader.context) (expected one of: "
+                       + names.joined(separator: ", ") + hint + ")", at: session.mark(for: path), path: path)
+        return nil
+    }
+
+    /// The `id` of a mapping node, used to name it in messages before it is decoded.
+    private func idHint(_ node: Node) -> String? {
+        guard case .mapping(let mapping) = node else { return nil }
+        for (key, value) in mapping where key.string == "id" {
+            if case .scalar(let scalar) = value, !isNull(scalar) { return abbreviate(scalar.string) }
+        }
+        return nil
+    }
+}

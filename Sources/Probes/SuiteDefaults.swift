@@ -1,0 +1,24 @@
+/// Sampling settings a run uses unless told otherwise.
+public struct SuiteDefaults: Codable, Sendable, Hashable {
+    /// Samples drawn per item and paraphrase (repeats of an identical prompt).
+    public var samples: Int
+    /// Sampling temperature of the tested model.
+    public var temperature: Double
+    /// Most tokens generated per response.
+    public var maxTokens: Int
+
+    /// The values used when a suite gives no `defaults`: 10 samples at temperature 1.0, 256 tokens.
+    public static let standard = SuiteDefaults(samples: 10, temperature: 1.0, maxTokens: 256)
+
+    /// Creates sampling defaults.
+    public init(samples: Int, temperature: Double, maxTokens: Int) {
+        self.samples = samples
+        self.temperature = temperature
+        self.maxTokens = maxTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case samples, temperature
+        case maxTokens = "max_tokens"
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Probes
+
+@Suite struct HashTests {
+    /// FIPS 180-2 appendix B test vectors.
+    @Test func sha256MatchesPublishedVectors() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func sha256IsIndependentOfChunking() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var hasher = SHA256()
+        hasher.update(bytes[..<63])
+        hasher.update(bytes[63..<64])
+        hasher.update(bytes[64...])
+        #expect(hasher.finalize() == SHA256.hash(bytes))
+    }
+
+    @Test func canonicalJSONFollowsTheSpec() {
+        let value = CanonicalJSON.object([
+            "b": .number("1"), "a": .string("x\n\"y\"\u{1}é"), "é": .array([.bool(true), .null]), "B": .number("0.7"),
+        ])
+        // Expected text written from the spec (sorted by code point: "B" < "a" < "b" < "é").
+        #expect(value.text == "{\"B\":0.7,\"a\":\"x\\n\\\"y\\\"\\u0001é\",\"b\":1,\"é\":[true,null]}")
+    }
+
+    @Test func sameContentGivesTheSameHash() throws {
+        let first = try SuiteLoader.load(yaml: baseFixture, file: "a.yaml")
+        let second = try SuiteLoader.load(yaml: baseFixture, file: "b.yaml")
+        #expect(SuiteHash.hash(of: first) == SuiteHash.hash(of: second))
+        #expect(SuiteHash.hash(of: first).count == 64)
+        #expect(SuiteHash.hash(of: first).allSatisfy { "0123456789abcdef".contains($0) })
+    }
+
+    @Test func reorderedKeysAndFormattingGiveTheSameHash() throws {
+        let reordered = """
+        # Same suite, keys in another order, flow style and comments.
+        families:
+          - items:
+              - {prompt: "What is dignity?", mode: explicit, id: e1}
+              - prompt: Hold the pole all night.
+                pair_id: e1
+                id: i1
+                mode: implicit
+              - {mode: control, prompt: 'Hold the broom all night.', pair_id: i1, id: c1}
+            synonyms:
+              - dignified
+            value: dignity
+            id: fam
+        require_twins: yes
+        source: s
+        description: d
+        version: '1'
+        title: T
+        id: t
+        """
+        let original = try SuiteLoader.load(yaml: baseFixture)
+        let shuffled = try SuiteLoader.load(yaml: reordered)
+        #expect(shuffled == original)
+        #expect(SuiteHash.hash(of: shuffled) == SuiteHash.hash(of: original))
+    }
+
+    @Test func changedContentGivesAnotherHash() throws {
+        let original = try SuiteLoader.load(yaml: baseFixture)
+        let changedPrompt = try SuiteLoader.load(
+            yaml: replacing("Hold the pole all night.", with: "Hold the pole all night!", in: baseFixture))
+        let changedDefault = try SuiteLoader.load(yaml: baseFixture + "defaults: {samples: 11}\n")
+        let hash = SuiteHash.hash(of: original)
+        #expect(SuiteHash.hash(of: changedPrompt) != hash)
+        #expect(SuiteHash.hash(of: changedDefault) != hash)
+    }
+
+    @Test func builtinHashesAreStableAcrossLoads() throws {
+        for name in BuiltinSuites.list() {
+            let first = try BuiltinSuites.load(name)
+            let second = try BuiltinSuites.load(name)
+            #expect(SuiteHash.hash(of: first) == SuiteHash.hash(of: second))
+            // The canonical JSON decodes back to the same suite with the standard decoder.
+            let data = Data(SuiteHash.canonicalJSON(of: first).utf8)
+            let decoded = try JSONDecoder().decode(ProbeSuite.self, from: data)
+            #expect(decoded == first)
+        }
+    }
+}
