@@ -34,9 +34,9 @@ let package = Package(
         .target(name: "Models", dependencies: ["Inference", "Assets"]),
         .target(name: "Benchmarks", dependencies: ["Inference", "Statistics"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "Assets", dependencies: ["CZlib"]),
+        .target(name: "Assets", dependencies: ["CZlib"], swiftSettings: optimized),
         .target(name: "Statistics", swiftSettings: optimized),
-        .target(name: "Probes", dependencies: [.product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
+        .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
         .executableTarget(
             name: "ValueProbeCLI",
             dependencies: [

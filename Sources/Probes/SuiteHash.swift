@@ -1,3 +1,4 @@
+import Assets
 /// A stable fingerprint of a suite's content, recorded by runs so results are tied to the exact suite.
 ///
 /// The hash is SHA-256 (lowercase hex) of the suite's canonical JSON (see ``SuiteHash/canonicalJSON(of:)``):
@@ -7,7 +8,7 @@
 public enum SuiteHash {
     /// The 64-digit hexadecimal SHA-256 of the suite's canonical JSON.
     public static func hash(of suite: ProbeSuite) -> String {
-        SHA256.hex(Array(canonicalJSON(of: suite).utf8))
+        SHA256.hash(Array(canonicalJSON(of: suite).utf8))
     }
 
     /// The suite as canonical JSON text: keys sorted by code point, no whitespace, nil fields left out.
