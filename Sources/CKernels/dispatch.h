@@ -19,8 +19,16 @@ int vp_use_avx2(void);
 typedef float (*vp_dot_fn)(int64_t n, const void *w, const void *act);
 
 /// Dot products of one weight row with `nt` (1...4) activation rows `act_stride` bytes apart;
-/// results in out[0..nt). Each weight block is unpacked once for all nt rows.
-typedef void (*vp_tile_fn)(int64_t n, const void *w, const void *act, size_t act_stride, int nt, float *out);
+/// results in out[0..nt). Each weight block is unpacked once for all nt rows. For nt > 1 `scales` holds the
+/// activation scales as prepared by vp_tile_scales (the scalar kernels ignore it; nt = 1 may pass NULL).
+typedef void (*vp_tile_fn)(int64_t n, const void *w, const void *act, size_t act_stride, int nt, const float *scales,
+                           float *out);
+
+/// Floats per block that vp_tile_scales writes for activations of `act_type` (Q8_0: 4, Q8_1: 8).
+int vp_tile_scale_floats(int act_type);
+/// Converts the f16 scales of `nt` (1...4) activation rows to f32 once, block by block: Q8_0 -> d[4];
+/// Q8_1 -> d[4] then s[4]. Lanes of missing tokens are 0.
+void vp_tile_scales(int act_type, int64_t nb, const void *act, size_t act_stride, int nt, float *scales);
 
 #define VP_DECLARE_DOT(name)                                                                       \
     float vp_dot_##name##_scalar(int64_t n, const void *w, const void *act);                      \
@@ -28,9 +36,9 @@ typedef void (*vp_tile_fn)(int64_t n, const void *w, const void *act, size_t act
 
 #define VP_DECLARE_TILE(name)                                                                      \
     void vp_tile_##name##_scalar(int64_t n, const void *w, const void *act, size_t act_stride, int nt, \
-                                 float *out);                                                      \
+                                 const float *scales, float *out);                                 \
     void vp_tile_##name##_avx2(int64_t n, const void *w, const void *act, size_t act_stride, int nt,   \
-                               float *out);
+                               const float *scales, float *out);
 
 VP_DECLARE_DOT(q4_0)
 VP_DECLARE_DOT(q4_1)

@@ -6,7 +6,9 @@
 
 #define ACT_BLOCK(type, act, stride, t, i) ((const type *)((const uint8_t *)(act) + (size_t)(t) * (stride)) + (i))
 
-void vp_tile_q8_0_scalar(int64_t n, const void *w, const void *act, size_t stride, int nt, float *out) {
+void vp_tile_q8_0_scalar(int64_t n, const void *w, const void *act, size_t stride, int nt, const float *scales,
+                         float *out) {
+    (void)scales;
     const vp_block_q8_0 *x = w;
     float sum[4] = {0, 0, 0, 0};
     for (int64_t i = 0; i < n / VP_QK; i++) {
@@ -23,7 +25,7 @@ void vp_tile_q8_0_scalar(int64_t n, const void *w, const void *act, size_t strid
 
 float vp_dot_q8_0_scalar(int64_t n, const void *w, const void *act) {
     float r;
-    vp_tile_q8_0_scalar(n, w, act, 0, 1, &r);
+    vp_tile_q8_0_scalar(n, w, act, 0, 1, 0, &r);
     return r;
 }
 
@@ -31,20 +33,21 @@ float vp_dot_q8_0_scalar(int64_t n, const void *w, const void *act) {
 
 #define VP_INLINE static inline __attribute__((always_inline)) VP_AVX2
 
+// Several tokens: `scales` holds, per block, the activation scales d[4] as f32 (vp_tile_scales).
 VP_INLINE void q8_0_tile(int64_t nb, const vp_block_q8_0 *x, const void *act, size_t stride, const int nt,
-                         float *out) {
+                         const float *scales, float *out) {
     __m256 acc[4];
     for (int t = 0; t < nt; t++) acc[t] = _mm256_setzero_ps();
     for (int64_t i = 0; i < nb; i++) {
         const __m128 dw = vp_avx2_h2f_pair(&x[i].d); // lane 0: d_w
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256i ax = _mm256_sign_epi8(qx, qx);
+        const __m256 d8 = _mm256_castps128_ps256(_mm_mul_ps(_mm_broadcastss_ps(dw), _mm_loadu_ps(scales + 4 * i)));
         for (int t = 0; t < nt; t++) {
             const vp_block_q8_0 *y = ACT_BLOCK(vp_block_q8_0, act, stride, t, i);
             const __m256i qy = _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)y->qs), qx);
             const __m256 p = _mm256_cvtepi32_ps(vp_avx2_dot_u8s8(ax, qy));
-            const __m128 d = _mm_mul_ps(dw, vp_avx2_h2f_pair(&y->d)); // lane 0: d_w * d_a
-            acc[t] = _mm256_fmadd_ps(_mm256_broadcastss_ps(d), p, acc[t]);
+            acc[t] = _mm256_fmadd_ps(_mm256_permutevar8x32_ps(d8, _mm256_set1_epi32(t)), p, acc[t]);
         }
     }
     for (int t = 0; t < nt; t++) out[t] = vp_avx2_hsum(acc[t]);
@@ -73,13 +76,14 @@ VP_INLINE float q8_0_dot(int64_t nb, const vp_block_q8_0 *x, const vp_block_q8_0
     return vp_avx2_hsum(_mm256_add_ps(acc0, acc1));
 }
 
-VP_AVX2 void vp_tile_q8_0_avx2(int64_t n, const void *w, const void *act, size_t stride, int nt, float *out) {
+VP_AVX2 void vp_tile_q8_0_avx2(int64_t n, const void *w, const void *act, size_t stride, int nt, const float *scales,
+                               float *out) {
     const int64_t nb = n / VP_QK;
     switch (nt) {
     case 1: out[0] = q8_0_dot(nb, w, act); break;
-    case 2: q8_0_tile(nb, w, act, stride, 2, out); break;
-    case 3: q8_0_tile(nb, w, act, stride, 3, out); break;
-    default: q8_0_tile(nb, w, act, stride, 4, out); break;
+    case 2: q8_0_tile(nb, w, act, stride, 2, scales, out); break;
+    case 3: q8_0_tile(nb, w, act, stride, 3, scales, out); break;
+    default: q8_0_tile(nb, w, act, stride, 4, scales, out); break;
     }
 }
 

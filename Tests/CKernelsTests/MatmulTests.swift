@@ -47,6 +47,13 @@ struct MatmulTests {
         }
     }
 
+    @Test("More tokens than one pass handles (70 > 64)", arguments: [GGMLType.q4_1, .q8_0, .q4_0])
+    func manyTokens(type: GGMLType) {
+        for path in KernelPath.available {
+            check(type, n: 64, totalRows: 3, rows: 0 ..< 3, tokens: 70, path: path)
+        }
+    }
+
     @Test("Other weight types through the per-row path", arguments: [GGMLType.f32, .f16, .bf16, .q5_0, .q5_1, .q4_K, .q5_K, .q6_K])
     func untiled(type: GGMLType) {
         let n = type.testLengths[0]
