@@ -138,7 +138,7 @@ static void dequant_q8_K(const vp_block_q8_K *x, float *y, int64_t nb) {
 
 void vp_dequantize_row(int type, const void *src, float *dst, int64_t n) {
     const int64_t be = vp_block_elements(type);
-    if (be == 0 || n <= 0) return;
+    if (be == 0 || n <= 0 || n % be != 0) return;
     const int64_t nb = n / be;
     switch (type) {
     case VP_F32: memcpy(dst, src, (size_t)n * 4); break;

@@ -56,6 +56,11 @@ VP_DECLARE_TILE(q4_0)
 VP_DECLARE_TILE(q4_1)
 VP_DECLARE_TILE(q8_0)
 
+/// Activation quantisers (nb blocks from x); the AVX2 and scalar versions write identical bytes for finite input.
+void vp_quantize_q8_0(const float *x, void *y, int64_t nb);
+void vp_quantize_q8_1(const float *x, void *y, int64_t nb);
+void vp_quantize_q8_K(const float *x, void *y, int64_t nb);
+
 /// The dot kernel for weights of `type` on the current path, NULL if unsupported.
 vp_dot_fn vp_select_dot(int type, int avx2);
 /// The tiled kernel for weights of `type` on the current path, NULL if the type has none.

@@ -1,9 +1,11 @@
-// Row quantisers: f32 -> F16/BF16/Q4_0/Q4_1/Q5_0/Q5_1/Q8_0/Q8_1/Q8_K (ggml's reference formulas).
+// Row quantisers: f32 -> F16/BF16/Q4_0/Q4_1/Q5_0/Q5_1 (ggml's reference formulas), and the public entry point
+// (the activation formats Q8_0/Q8_1/Q8_K live in quantize_q8.c).
 #include <math.h>
 #include <string.h>
 
 #include "blocks.h"
 #include "ckernels.h"
+#include "dispatch.h"
 #include "half.h"
 
 // Keep a*b+c as two rounded operations on every target so results match the reference formulas bit for bit.
@@ -31,52 +33,6 @@ static int argmax_abs(const float *x, int n) {
         }
     }
     return best;
-}
-
-static void quant_q8_0(const float *x, vp_block_q8_0 *y, int64_t nb) {
-    for (int64_t i = 0; i < nb; i++, x += VP_QK) {
-        float amax = 0.0f;
-        for (int j = 0; j < VP_QK; j++) amax = fmaxf(amax, fabsf(x[j]));
-        const float d = amax / 127.0f;
-        const float id = d != 0.0f ? 1.0f / d : 0.0f;
-        y[i].d = vp_float_to_half(d);
-        for (int j = 0; j < VP_QK; j++) y[i].qs[j] = (int8_t)trunc_clamp(roundf(x[j] * id), -127, 127);
-    }
-}
-
-static void quant_q8_1(const float *x, vp_block_q8_1 *y, int64_t nb) {
-    for (int64_t i = 0; i < nb; i++, x += VP_QK) {
-        float amax = 0.0f;
-        for (int j = 0; j < VP_QK; j++) amax = fmaxf(amax, fabsf(x[j]));
-        const float d = amax / 127.0f;
-        const float id = d != 0.0f ? 1.0f / d : 0.0f;
-        int sum = 0;
-        for (int j = 0; j < VP_QK; j++) {
-            const int q = trunc_clamp(roundf(x[j] * id), -127, 127);
-            y[i].qs[j] = (int8_t)q;
-            sum += q;
-        }
-        y[i].d = vp_float_to_half(d);
-        y[i].s = vp_float_to_half((float)sum * d);
-    }
-}
-
-static void quant_q8_K(const float *x, vp_block_q8_K *y, int64_t nb) {
-    for (int64_t i = 0; i < nb; i++, x += VP_QK_K) {
-        float amax = 0.0f;
-        for (int j = 0; j < VP_QK_K; j++) amax = fmaxf(amax, fabsf(x[j]));
-        const float iscale = amax != 0.0f ? 127.0f / amax : 0.0f;
-        const float d = amax != 0.0f ? 1.0f / iscale : 0.0f;
-        for (int j = 0; j < VP_QK_K; j++) {
-            y[i].qs[j] = (int8_t)trunc_clamp(roundf(x[j] * iscale), -127, 127);
-        }
-        for (int g = 0; g < VP_QK_K / 16; g++) {
-            int sum = 0;
-            for (int l = 0; l < 16; l++) sum += y[i].qs[16 * g + l];
-            y[i].bsums[g] = (int16_t)sum;
-        }
-        memcpy(&y[i].d, &d, 4);
-    }
 }
 
 static void quant_q4_0(const float *x, vp_block_q4_0 *y, int64_t nb) {
@@ -155,7 +111,7 @@ static void quant_q5_1(const float *x, vp_block_q5_1 *y, int64_t nb) {
 
 int vp_quantize_row(int type, const float *src, void *dst, int64_t n) {
     const int64_t be = vp_block_elements(type);
-    if (be == 0 || n < 0) return -1;
+    if (be == 0 || n < 0 || n % be != 0) return -1;
     const int64_t nb = n / be;
     switch (type) {
     case VP_F32: memmove(dst, src, (size_t)n * 4); return 0;
@@ -179,9 +135,9 @@ int vp_quantize_row(int type, const float *src, void *dst, int64_t n) {
     case VP_Q4_1: quant_q4_1(src, dst, nb); return 0;
     case VP_Q5_0: quant_q5_0(src, dst, nb); return 0;
     case VP_Q5_1: quant_q5_1(src, dst, nb); return 0;
-    case VP_Q8_0: quant_q8_0(src, dst, nb); return 0;
-    case VP_Q8_1: quant_q8_1(src, dst, nb); return 0;
-    case VP_Q8_K: quant_q8_K(src, dst, nb); return 0;
+    case VP_Q8_0: vp_quantize_q8_0(src, dst, nb); return 0;
+    case VP_Q8_1: vp_quantize_q8_1(src, dst, nb); return 0;
+    case VP_Q8_K: vp_quantize_q8_K(src, dst, nb); return 0;
     default: return -1;
     }
 }

@@ -14,10 +14,10 @@ struct QuantizeTests {
 
     static func f16Bits(_ b: [UInt8], _ o: Int) -> UInt16 { UInt16(b[o]) | UInt16(b[o + 1]) << 8 }
 
-    @Test("Q8_0 bytes follow d = amax/127, q = round(x/d)")
-    func q8_0() throws {
+    @Test("Q8_0 bytes follow d = amax/127, q = round(x/d) on every path", arguments: KernelPath.available)
+    func q8_0(path: KernelPath) throws {
         let x = Self.inputs(160, seed: 1)
-        let bytes = try #require(KernelCalls.quantize(.q8_0, x))
+        let bytes = try #require(path.run { KernelCalls.quantize(.q8_0, x) })
         for b in 0 ..< 5 {
             let block = x[32 * b ..< 32 * b + 32]
             let d = block.map(abs).max()! / 127
@@ -38,11 +38,11 @@ struct QuantizeTests {
         }
     }
 
-    @Test("Q8_1 stores d and s = d * sum(q) as f16")
-    func q8_1() throws {
+    @Test("Q8_1 stores d and s = d * sum(q) as f16 on every path", arguments: KernelPath.available)
+    func q8_1(path: KernelPath) throws {
         let x = Self.inputs(160, seed: 2)
-        let bytes = try #require(KernelCalls.quantize(.q8_1, x))
-        let q8_0 = try #require(KernelCalls.quantize(.q8_0, x))
+        let bytes = try #require(path.run { KernelCalls.quantize(.q8_1, x) })
+        let q8_0 = try #require(path.run { KernelCalls.quantize(.q8_0, x) })
         for b in 0 ..< 5 {
             let d = x[32 * b ..< 32 * b + 32].map(abs).max()! / 127
             var sum = 0
@@ -56,10 +56,10 @@ struct QuantizeTests {
         }
     }
 
-    @Test("Q8_K: f32 d, |q| <= 127, bsums are sums of 16, error within half a step")
-    func q8_K() throws {
+    @Test("Q8_K: f32 d, |q| <= 127, bsums are sums of 16, error within half a step", arguments: KernelPath.available)
+    func q8_K(path: KernelPath) throws {
         let x = Self.inputs(512, seed: 3)
-        let bytes = try #require(KernelCalls.quantize(.q8_K, x))
+        let bytes = try #require(path.run { KernelCalls.quantize(.q8_K, x) })
         let back = KernelCalls.dequantize(.q8_K, bytes, n: 512)
         for b in 0 ..< 2 {
             let o = 292 * b
@@ -77,6 +77,33 @@ struct QuantizeTests {
                 #expect(Int(bsum) == sum, "block \(b) group \(g)")
             }
             for j in 256 * b ..< 256 * b + 256 { #expect(abs(back[j] - x[j]) <= 0.5 * d * 1.0001 + 1e-7, "element \(j)") }
+        }
+    }
+
+    @Test("Activation quantisers round halves away from zero and agree byte for byte across paths")
+    func roundingAndPaths() throws {
+        // amax = 127 makes d = 1 exactly, so x / d lands on the chosen ties.
+        var x: [Float] = [127, 2.5, -2.5, 0.5, -0.5, 126.5, -126.5, 0.49999997, -1.5, 3.5]
+        x += [Float](repeating: 0.25, count: 22)
+        for path in KernelPath.available {
+            let bytes = try #require(path.run { KernelCalls.quantize(.q8_0, x) })
+            let q = bytes[2 ..< 12].map { Int(Int8(bitPattern: $0)) }
+            #expect(q == [127, 3, -3, 1, -1, 127, -127, 0, -2, 4], "\(path)")
+        }
+        let values = RandomRows.floats(768, amplitude: 5, seed: 12)
+        for type: GGMLType in [.q8_0, .q8_1, .q8_K] {
+            let outputs = KernelPath.available.map { path in path.run { KernelCalls.quantize(type, values) } }
+            #expect(outputs.allSatisfy { $0 == outputs[0] && $0 != nil }, "\(type)")
+        }
+    }
+
+    @Test("Lengths that are not a whole number of blocks are refused")
+    func partialBlocks() {
+        for type: GGMLType in [.q8_0, .q8_1, .q4_1, .q8_K] {
+            let x = [Float](repeating: 1, count: type.geometry.elements + 1)
+            var out = [UInt8](repeating: 0xAB, count: 2 * type.geometry.bytes)
+            let status = out.withUnsafeMutableBytes { vp_quantize_row(type.rawValue, x, $0.baseAddress!, Int64(x.count)) }
+            #expect(status == -1 && out.allSatisfy { $0 == 0xAB }, "\(type)")
         }
     }
 

@@ -62,11 +62,15 @@ int vp_vec_dot_type(int type);
 // ---- Conversion ----------------------------------------------------------------------------------
 
 /// Dequantise `n` elements (a multiple of the block size) of a row of `type` into f32.
-/// Supports every type with vp_block_elements > 0 (including Q8_1 and Q8_K).
+/// Supports every type with vp_block_elements > 0 (including Q8_1 and Q8_K); writes nothing for other types
+/// or when n is not a whole number of blocks.
 void vp_dequantize_row(int type, const void *src, float *dst, int64_t n);
 /// Quantise an f32 row of `n` elements (a multiple of the block size) into `type`.
-/// Supported: F32 (copy), F16, BF16 (round to nearest even), Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q8_1, Q8_K.
-/// Returns 0 on success, -1 if the type has no quantiser (nothing is written then).
+/// Supported: F32 (copy), F16, BF16 (round to nearest even), Q4_0, Q4_1, Q5_0, Q5_1 (ggml's reference
+/// formulas), Q8_0, Q8_1 (d = amax/127, q = round(x/d), Q8_1 adds s = d*Σq), Q8_K (f32 d = amax/127, bsums).
+/// Rounding is half away from zero; the AVX2 and scalar paths write identical bytes for finite input.
+/// Returns 0 on success, -1 if the type has no quantiser or n is not a whole number of blocks (nothing is
+/// written then).
 int vp_quantize_row(int type, const float *src, void *dst, int64_t n);
 
 /// IEEE binary16 bits -> f32 (exact).
@@ -81,14 +85,16 @@ uint16_t vp_f32_to_bf16(float f);
 // ---- Dot products and matrix products ------------------------------------------------------------
 
 /// Dot product of one weight row of `wtype` (n elements) with an activation row already in
-/// vp_vec_dot_type(wtype) format. Returns 0 for unsupported types.
+/// vp_vec_dot_type(wtype) format. Returns 0 for unsupported types or when n is not a whole number of blocks.
 float vp_vec_dot(int wtype, int64_t n, const void *w_row, const void *act_row);
 
 /// Matrix product over a row range and a batch of tokens:
 /// for r in [row_begin, row_end), t in [0, n_tok): y[t*y_stride + r] = dot(W row r, activation row t).
 /// W rows are vp_row_bytes(wtype, n) apart starting at `w` (row 0); activation rows (in
 /// vp_vec_dot_type(wtype) format) are `act_stride` bytes apart; y_stride counts floats.
-/// For Q4_0, Q4_1 and Q8_0 each weight block is unpacked once and used for up to 4 tokens.
+/// For Q4_0, Q4_1 and Q8_0 each weight block is unpacked once and used for up to 4 tokens (other types loop
+/// over the single-row dot). Writes nothing for unsupported types, n not a whole number of blocks, an empty
+/// row range or n_tok <= 0. Thread-safe: threads may compute disjoint row ranges of the same product.
 void vp_matmul(int wtype, int64_t n, const void *w, const void *act, size_t act_stride,
                float *y, size_t y_stride, int64_t row_begin, int64_t row_end, int64_t n_tok);
 
