@@ -32,6 +32,26 @@ public enum BPEPreTokenizer: String, Sendable, CaseIterable {
     /// Whether a piece that is itself a vocabulary entry is emitted without running merges (HF `ignore_merges`).
     var ignoresMerges: Bool { self == .llama3 }
 
+    /// The pieces `text` is split into before merging (for inspection and tests; encoding does not allocate these).
+    public func split(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var run = ScalarRun()
+            run.load(bytes, from: 0, to: bytes.count)
+            var ends: [Int32] = []
+            split(run, ends: &ends)
+            var pieces: [String] = []
+            pieces.reserveCapacity(ends.count)
+            var start = 0
+            for end in ends {
+                let byteEnd = Int(run.offsets[Int(end)])
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<byteEnd]), as: UTF8.self))
+                start = byteEnd
+            }
+            return pieces
+        }
+    }
+
     /// Splits scalars `0..<run.count` of `run` into pieces, appending each piece's end scalar index to `ends`.
     func split(_ run: ScalarRun, ends: inout [Int32]) {
         run.classes.withUnsafeBufferPointer { classes in

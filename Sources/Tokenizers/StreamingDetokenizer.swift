@@ -2,7 +2,7 @@
 ///
 /// Byte-level tokens can end in the middle of a character (`Ã`, `ðŁĻĤ`); their bytes are held back until the
 /// character is complete. Bytes that can never become valid UTF-8 are emitted as U+FFFD at once.
-public struct StreamingDetokenizer {
+public struct StreamingDetokenizer: Sendable {
     private let tokenizer: any Tokenizer
     private var pending: [UInt8] = []
     private var atStart = true
