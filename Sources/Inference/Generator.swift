@@ -11,6 +11,9 @@ public final class Generator {
     public var model: LanguageModel { context.model }
     /// Logits after the last token of `tokens`, valid while the cache holds exactly those tokens.
     private var lastLogits: (tokens: [Int32], logits: [Float])?
+    /// Logits after the most recent prompt, kept so that sampling the same prompt again after a generation
+    /// truncates the cache back to the prompt and reuses them: repeats then start from identical numbers.
+    private var promptLogits: (tokens: [Int32], logits: [Float])?
 
     public init(context: InferenceContext) { self.context = context }
 
@@ -32,11 +35,17 @@ public final class Generator {
         if common == prompt.count, cached.count == prompt.count, let lastLogits, lastLogits.tokens == prompt {
             return (lastLogits.logits, common)
         }
+        if common == prompt.count, let promptLogits, promptLogits.tokens == prompt {
+            context.truncate(to: prompt.count)
+            lastLogits = promptLogits
+            return (promptLogits.logits, common)
+        }
         // At least the last prompt token is evaluated, to get its logits.
         let keep = min(common, prompt.count - 1)
         context.truncate(to: keep)
         let logits = try context.evaluate(Array(prompt[keep...]))
         lastLogits = (prompt, logits)
+        promptLogits = lastLogits
         return (logits, keep)
     }
 

@@ -20,7 +20,11 @@ import Testing
         for t in [0, 1, 5, 63, 64, ids.count - 1] where t < ids.count {
             let row = Array(all[t * tiny.vocab ..< (t + 1) * tiny.vocab])
             let err = maxError(row, expected[t])
-            #expect(err < tolerance, "position \(t): max logit error \(err)")
+            let scale = expected[t].map(abs).max()!
+            #expect(err < tolerance, "position \(t): max logit error \(err), largest logit \(scale)")
+            let argmax = row.indices.max { row[$0] < row[$1] }!
+            let margin = expected[t].sorted(by: >).prefix(2).reduce(0, { $0 == 0 ? $1 : $0 - $1 })
+            if margin > 2 * tolerance { #expect(expected[t][argmax] == expected[t].max()!, "position \(t): top-1 differs") }
         }
     }
 
@@ -33,12 +37,13 @@ import Testing
     }
 
     @Test func q8_0WeightsMatchTheReference() throws {
-        // Activations are rounded to 8 bits per block of 32, as in llama.cpp: a small, bounded error.
-        try check(TinyModel(weightType: .q8_0, seed: 2), tolerance: 0.15)
+        try check(TinyModel(weightType: .q8_0, seed: 2), tolerance: 0.02)
     }
 
     @Test func q4_1WeightsMatchTheReference() throws {
-        try check(TinyModel(weightType: .q4_1, seed: 3), tolerance: 0.15)
+        // Q4_1 × Q8_1 adds m·s per block, where the activation block sum s is stored as f16 (as in ggml): a further
+        // rounding the reference does not model, so the bound is looser than for Q8_0.
+        try check(TinyModel(weightType: .q4_1, seed: 3), tolerance: 0.5)
     }
 
     @Test func qwen2BiasesAndNeoxRotation() throws {

@@ -130,7 +130,19 @@ struct TinyModel {
     /// Logits after every position of `tokens`, computed the plain way in Double.
     func referenceLogits(_ tokens: [Int32], _ w: Weights, neox: Bool = false) -> [[Double]] {
         let T = tokens.count, hd = headDim, group = heads / kvHeads
-        func matvec(_ m: [Float], _ x: [Double], rows: Int) -> [Double] {
+        // Quantised weights multiply 8-bit activations (blocks of 32, d = max|x|/127), as in llama.cpp: round the
+        // reference's inputs the same way so that the comparison can be tight.
+        let roundsActivations = weightType != .f32
+        func matvec(_ m: [Float], _ input: [Double], rows: Int) -> [Double] {
+            var x = input.map { Double(Float($0)) }
+            if roundsActivations {
+                for b in stride(from: 0, to: x.count, by: 32) {
+                    let amax = Float(x[b ..< b + 32].map(abs).max()!)
+                    let d = amax / 127, id: Float = d == 0 ? 0 : 1 / d
+                    let stored = Double(Float(Float16(d)))  // the block keeps d as f16
+                    for i in b ..< b + 32 { x[i] = Double((Float(x[i]) * id).rounded()) * stored }
+                }
+            }
             let cols = x.count
             return (0 ..< rows).map { r in (0 ..< cols).reduce(0.0) { $0 + Double(m[r * cols + $1]) * x[$1] } }
         }

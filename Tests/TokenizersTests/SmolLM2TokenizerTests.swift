@@ -3,7 +3,7 @@ import Testing
 import Tokenizers
 
 /// The real SmolLM2 tokenizer against the verified vectors of engine.md §7 (HF tokenizers = llama.cpp output).
-@Suite(.enabled(if: SmolLM2Fixture.isAvailable, "set VALUEPROBE_SMOLLM2 to the SmolLM2 .gguf"))
+@Suite
 struct SmolLM2TokenizerTests {
     static let vectors: [(String, [Int32])] = [
         ("Hello, we can use", [19556, 28, 392, 416, 722]),
