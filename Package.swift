@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "valueprobe", targets: ["ValueProbeCLI"]),
-        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks"]),
+        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks", "Probes", "Runs", "Embeddings", "Lexicon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,13 +34,21 @@ let package = Package(
         .target(name: "Models", dependencies: ["Inference", "Assets"]),
         .target(name: "Benchmarks", dependencies: ["Inference", "Statistics"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite"], swiftSettings: optimized),
+        .target(name: "Lexicon", dependencies: ["Assets", "Statistics"], swiftSettings: optimized),
+        .target(
+            name: "Embeddings",
+            dependencies: ["Tokenizers", "Inference", "CKernels", "Statistics", "Assets", "GGUF", "CZlib", "Lexicon"],
+            swiftSettings: optimized
+        ),
         .target(name: "Assets", dependencies: ["CZlib"], swiftSettings: optimized),
         .target(name: "Statistics", swiftSettings: optimized),
         .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
         .executableTarget(
             name: "ValueProbeCLI",
             dependencies: [
-                "GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks",
+                "GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks", "Probes", "Runs", "Embeddings", "Lexicon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +61,8 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics"]),
+        .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics"]),
     ]
 )

@@ -1,0 +1,125 @@
+import Probes
+
+/// One planned sample of a run: an item's prompt variant, asked of one model, the n-th time.
+/// Every planned sample is done at most once; its key is stable across re-runs of the same configuration.
+public struct PlannedSample: Codable, Sendable, Hashable {
+    /// Stable identifier: a hash of (model, item, variant, sample index) within the run.
+    public var key: String
+    /// The model spec, as text (`ModelSpec.description`).
+    public var model: String
+    public var itemID: String
+    public var familyID: String
+    /// The family's value (e.g. "dignity").
+    public var value: String
+    public var mode: ProbeMode
+    /// 0 = the item's main prompt, k ≥ 1 = its k-th paraphrase.
+    public var variant: Int
+    /// 0 ..< samples.
+    public var sampleIndex: Int
+    /// The item's pair link (implicit → explicit, control → implicit twin).
+    public var pairID: String?
+    /// Seed for this sample, derived from the run seed and the key, so that repeats are independent yet reproducible.
+    public var seed: UInt64
+
+    public init(key: String, model: String, itemID: String, familyID: String, value: String, mode: ProbeMode,
+                variant: Int, sampleIndex: Int, pairID: String?, seed: UInt64) {
+        self.key = key
+        self.model = model
+        self.itemID = itemID
+        self.familyID = familyID
+        self.value = value
+        self.mode = mode
+        self.variant = variant
+        self.sampleIndex = sampleIndex
+        self.pairID = pairID
+        self.seed = seed
+    }
+}
+
+/// What a model answered for one planned sample (or why it could not).
+public struct SampleResponse: Codable, Sendable, Equatable {
+    public var text: String
+    public var finishReason: String
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var latencyMilliseconds: Double
+    /// Set when the backend failed for good; `text` is empty then.
+    public var error: String?
+
+    public init(text: String, finishReason: String, promptTokens: Int? = nil, completionTokens: Int? = nil,
+                latencyMilliseconds: Double, error: String? = nil) {
+        self.text = text
+        self.finishReason = finishReason
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.latencyMilliseconds = latencyMilliseconds
+        self.error = error
+    }
+}
+
+/// How a judge classified a response. Unparseable, refused and failed answers are their own categories,
+/// never counted as a silent "missed".
+public enum VerdictCategory: String, Codable, Sendable, CaseIterable {
+    /// The response recognised the value at risk (explicit/implicit), reasoned correctly (causal),
+    /// or — for a control — raised an alarm where there is no risk (a false alarm).
+    case recognised
+    /// It did not.
+    case missed
+    /// The judge could not read a verdict from the response (LLM judges) or the response was empty.
+    case unparseable
+    /// The model declined to answer.
+    case refused
+    /// The model call failed; no verdict is possible.
+    case error
+
+    /// Whether the category carries a recognised/missed label that metrics count.
+    public var isLabelled: Bool { self == .recognised || self == .missed }
+}
+
+/// A judge's verdict on one sample.
+public struct Verdict: Codable, Sendable, Equatable {
+    public var sampleKey: String
+    /// The judge's spec (`rubric`, `llm:SPEC`).
+    public var judge: String
+    public var category: VerdictCategory
+    /// Rubric score (0–100) or a judge's confidence, when it gives one.
+    public var score: Double?
+    /// Values the response names explicitly.
+    public var valuesNamed: [String]
+    public var rationale: String
+    /// The judge model's raw output (LLM judges), for audit.
+    public var raw: String?
+
+    public init(sampleKey: String, judge: String, category: VerdictCategory, score: Double? = nil,
+                valuesNamed: [String] = [], rationale: String = "", raw: String? = nil) {
+        self.sampleKey = sampleKey
+        self.judge = judge
+        self.category = category
+        self.score = score
+        self.valuesNamed = valuesNamed
+        self.rationale = rationale
+        self.raw = raw
+    }
+
+    /// 1 for recognised, 0 for missed, nil for the other categories.
+    public var label: Bool? {
+        switch category {
+        case .recognised: true
+        case .missed: false
+        default: nil
+        }
+    }
+}
+
+/// A planned sample with what is known about it so far.
+public struct JudgedSample: Codable, Sendable, Equatable {
+    public var sample: PlannedSample
+    public var response: SampleResponse?
+    public var verdict: Verdict?
+
+    public init(sample: PlannedSample, response: SampleResponse? = nil, verdict: Verdict? = nil) {
+        self.sample = sample
+        self.response = response
+        self.verdict = verdict
+    }
+}
