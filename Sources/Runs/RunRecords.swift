@@ -123,3 +123,19 @@ public struct JudgedSample: Codable, Sendable, Equatable {
         self.verdict = verdict
     }
 }
+
+/// A human annotator's label for one sample (imported from the labels CSV).
+public struct HumanLabel: Codable, Sendable, Equatable {
+    public var sampleKey: String
+    /// true = recognised, false = missed, nil = the annotator could not decide.
+    public var recognised: Bool?
+    public var annotator: String
+    public var note: String
+
+    public init(sampleKey: String, recognised: Bool?, annotator: String = "", note: String = "") {
+        self.sampleKey = sampleKey
+        self.recognised = recognised
+        self.annotator = annotator
+        self.note = note
+    }
+}
