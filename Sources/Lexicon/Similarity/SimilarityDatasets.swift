@@ -75,8 +75,8 @@ public enum SimilarityDatasets {
         for (number, line) in file.lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields: [Substring] = trimmed.contains("\t")
-                ? trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            let fields: [Substring] = line.contains("\t")
+                ? line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: [" "])[...] }
                 : trimmed.split(separator: " ")
             guard fields.count > format.scoreColumn, fields.count >= 3 else {
                 throw file.error(number, "expected at least \(max(3, format.scoreColumn + 1)) fields (word, word, …, score), found \(fields.count)")
