@@ -125,6 +125,9 @@ import Testing
         let restricted = try WordNetAgreement.analyze(
             words: ["dignity"], in: space, wordNet: wn, options: .init(k: 3, restrictVocabulary: 3))
         #expect(restricted.words[0].neighbours.map(\.word) == ["dignities", "self-respect"])
+        // A k beyond the vocabulary returns every other word.
+        let all = try WordNetAgreement.analyze(words: ["dignity"], in: space, wordNet: wn, options: .init(k: Int.max))
+        #expect(all.words[0].neighbours.count == space.count - 1)
         // Bad arguments are one-line errors.
         for (options, says) in [
             (WordNetAgreement.Options(k: 0), "k must be positive"),

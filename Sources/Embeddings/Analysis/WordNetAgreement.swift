@@ -294,12 +294,13 @@ public enum WordNetAgreement {
     ) -> [(row: Int, similarity: Float)] {
         let d = space.dimension
         let rows = min(space.count, limit ?? space.count)
+        let k = min(k, rows)
         var best: [(row: Int, similarity: Float)] = []
         best.reserveCapacity(k + 1)
         normalized.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             let q = base + query * d
-            for r in 0 ..< rows where r != query {
+            for r in 0 ..< rows where r != query && k > 0 {
                 let s = vp_dot_f32(q, base + r * d, Int64(d))
                 if best.count == k, let last = best.last, !(s > last.similarity) { continue }
                 // Insert keeping descending order; equal scores stay in row order.

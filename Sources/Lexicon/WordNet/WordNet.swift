@@ -78,8 +78,7 @@ public final class WordNet: Sendable {
 
     // MARK: - Synsets
 
-    /// The synset's content. `id` must come from this database (an id from another instance may describe another
-    /// synset or none: ``isValid(_:)`` tells).
+    /// The synset's content. `id` must come from this database (see ``SynsetID``).
     public func synset(_ id: SynsetID) -> Synset {
         let s = id.index
         let file = Int(storage.synsetFile[s])
@@ -95,9 +94,6 @@ public final class WordNet: Sendable {
             id: id, pos: pos(of: id), offset: Int(storage.synsetOffset[s]),
             lexicographerFileNumber: Int(storage.synsetLexFile[s]), words: words, pointers: pointers(of: id), gloss: gloss)
     }
-
-    /// True when `id` names a synset of this database.
-    public func isValid(_ id: SynsetID) -> Bool { id.rawValue >= 0 && id.index < storage.synsetCount }
 
     /// The synset's part of speech.
     public func pos(of id: SynsetID) -> PartOfSpeech { PartOfSpeech(codeByte: storage.synsetPOS[id.index])! }

@@ -11,6 +11,10 @@ extension WordNetStorage {
     /// Parses one data file; pointers keep their target offsets until ``resolvePointers()``.
     mutating func parseData(file f: Int, bytes: [UInt8], path: String) throws(LexiconError) {
         dataPaths[f] = path
+        // Byte positions are stored in 32 bits (the largest WordNet file has 15 MB).
+        guard bytes.count < Int(UInt32.max) else {
+            throw .io(path: path, reason: "is \(bytes.count) bytes long, more than a WordNet data file can be (4 GiB)")
+        }
         let first = Int32(synsetCount)
         let isVerb = f == 1
         let isAdjective = f == 2
