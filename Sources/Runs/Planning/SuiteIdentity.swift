@@ -1,0 +1,28 @@
+import Probes
+
+/// Which suite a run used: its declared id, title and version, where it was loaded from, and the hash of its
+/// content (``SuiteHash``), which is what the run id depends on.
+public struct SuiteIdentity: Codable, Sendable, Equatable, Hashable {
+    public var id: String
+    public var title: String
+    public var version: String
+    /// SHA-256 of the suite's canonical JSON.
+    public var hash: String
+    /// The built-in name or path the run was given.
+    public var locator: String
+
+    /// Creates an identity.
+    public init(id: String, title: String, version: String, hash: String, locator: String) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.hash = hash
+        self.locator = locator
+    }
+
+    /// The identity of `suite`, loaded from `locator`.
+    public init(suite: ProbeSuite, locator: String) {
+        self.init(id: suite.id, title: suite.title, version: suite.version, hash: SuiteHash.hash(of: suite),
+                  locator: locator)
+    }
+}
