@@ -109,10 +109,13 @@ final class FakeChatModel: ChatModel {
 /// A judge whose verdict is a pure function of the sample: recognised for even seeds, missed for odd ones.
 final class FakeJudge: Judge {
     let spec: String
-    let calls = Mutex(0)
+    let delayMilliseconds: Int
+    /// Calls so far, calls in flight now, most calls in flight at once.
+    let counters = Mutex((calls: 0, inFlight: 0, maxInFlight: 0))
 
-    init(spec: String = "fake-judge") {
+    init(spec: String = "fake-judge", delayMilliseconds: Int = 0) {
         self.spec = spec
+        self.delayMilliseconds = delayMilliseconds
     }
 
     static func expectedCategory(for sample: PlannedSample) -> VerdictCategory {
@@ -121,12 +124,19 @@ final class FakeJudge: Judge {
 
     func judge(sample: PlannedSample, item: ProbeItem, family: ProbeFamily, suite: ProbeSuite,
                response: SampleResponse) async throws -> Verdict {
-        calls.withLock { $0 += 1 }
+        counters.withLock { c in
+            c.calls += 1
+            c.inFlight += 1
+            c.maxInFlight = max(c.maxInFlight, c.inFlight)
+        }
+        defer { counters.withLock { $0.inFlight -= 1 } }
+        if delayMilliseconds > 0 { try await Task.sleep(for: .milliseconds(delayMilliseconds)) }
         return Verdict(sampleKey: sample.key, judge: spec, category: FakeJudge.expectedCategory(for: sample),
                        score: Double(sample.seed % 100), valuesNamed: [family.value], rationale: item.id)
     }
 
-    var callCount: Int { calls.withLock { $0 } }
+    var callCount: Int { counters.withLock { $0.calls } }
+    var maxInFlight: Int { counters.withLock { $0.maxInFlight } }
 }
 
 /// A fresh temporary directory.

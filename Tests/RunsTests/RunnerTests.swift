@@ -49,15 +49,17 @@ struct RunnerTests {
         #expect(rows.rows == planned && rows.distinct == planned)
     }
 
-    @Test("requests in flight per model stay within min(concurrency, model limit); models run side by side")
+    @Test("requests in flight per model stay within min(concurrency, model limit); models and judge run side by side")
     func concurrencyBound() async throws {
         let configuration = RunConfiguration(suite: "fixture", models: ["ollama:a", "ollama:b"], samples: 4,
                                              judge: "fake-judge", concurrency: 5)
         let a = FakeChatModel(spec: "ollama:a", maxConcurrency: 3, delayMilliseconds: 15)
         let b = FakeChatModel(spec: "ollama:b", maxConcurrency: 8, delayMilliseconds: 15)
+        let judge = FakeJudge(delayMilliseconds: 20)
         let outcome = try await fakeRunner(directory: try temporaryDirectory("bound"), configuration: configuration,
-                                           models: [a, b], judge: FakeJudge()).run()
-        #expect(outcome.isComplete)
+                                           models: [a, b], judge: judge).run()
+        #expect(outcome.isComplete && outcome.counts.judged == outcome.counts.planned)
+        #expect(judge.maxInFlight <= 5 && judge.maxInFlight >= 2)
         #expect(a.maxInFlight <= 3 && a.maxInFlight >= 2)
         #expect(b.maxInFlight <= 5 && b.maxInFlight >= 2)
         // The two models ran side by side: some call of one overlapped some call of the other.

@@ -3,8 +3,11 @@ import Probes
 /// Which suite a run used: its declared id, title and version, where it was loaded from, and the hash of its
 /// content (``SuiteHash``), which is what the run id depends on.
 public struct SuiteIdentity: Codable, Sendable, Equatable, Hashable {
+    /// The suite's declared id, e.g. `khamassi2024`.
     public var id: String
+    /// The suite's title.
     public var title: String
+    /// The suite's declared version.
     public var version: String
     /// SHA-256 of the suite's canonical JSON.
     public var hash: String

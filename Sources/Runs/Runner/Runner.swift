@@ -148,11 +148,20 @@ private struct Session: Sendable {
         for sample in unjudged { continuation.yield(sample) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             if judge != nil {
-                for _ in 0..<max(1, configuration.concurrency) {
-                    group.addTask {
+                // One consumer of the stream keeps at most `concurrency` judge calls going.
+                let bound = max(1, configuration.concurrency)
+                group.addTask {
+                    try await withThrowingTaskGroup(of: Void.self) { judges in
+                        var running = 0
                         for await sample in stream {
-                            try await judgeOne(sample)
+                            if running >= bound {
+                                try await judges.next()
+                                running -= 1
+                            }
+                            judges.addTask { try await judgeOne(sample) }
+                            running += 1
                         }
+                        try await judges.waitForAll()
                     }
                 }
             }
