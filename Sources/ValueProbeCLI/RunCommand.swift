@@ -68,10 +68,16 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = RunConfiguration(
+        // The embedded engine is installed first: an `llm:local:…` judge needs it too.
+        let makeModel = RunModels.standard(threads: threads, concurrency: concurrency,
+                                           progress: { Terminal.assetProgress($0) })
+        let judgeInstance = try RunCompletion.makeJudge(spec: judge)
+        var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
             temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed, judge: judge,
             concurrency: concurrency)
+        // The judge's own spelling of its spec names the run, so that verdicts and run agree.
+        if let judgeInstance { configuration.judge = judgeInstance.spec }
         do { try configuration.validate() } catch { throw ValidationError(error.description) }
         let loaded = try SuiteLoader.load(nameOrPath: suite)
         let runID = RunIdentity.runID(configuration: configuration, suite: loaded)
@@ -80,11 +86,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let display = ProgressDisplay(interactive: Terminal.isInteractive())
         let runner = Runner(
-            directory: directory, configuration: configuration, suite: loaded,
-            judge: try RunCompletion.makeJudge(spec: judge),
-            makeModel: RunModels.standard(threads: threads, concurrency: concurrency,
-                                          progress: { Terminal.assetProgress($0) }),
-            retryErrors: retryErrors, progress: { display.show($0) })
+            directory: directory, configuration: configuration, suite: loaded, judge: judgeInstance,
+            makeModel: makeModel, retryErrors: retryErrors, progress: { display.show($0) })
         let task = Task { try await runner.run() }
         let interrupt = Interrupt.install { task.cancel() }
         let outcome = try await task.value

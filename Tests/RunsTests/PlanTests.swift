@@ -163,3 +163,19 @@ struct PlanTests {
         #expect(decoded.host.cores == ProcessInfo.processInfo.activeProcessorCount)
     }
 }
+
+@Suite("Run planning: suite locator")
+struct PlanLocatorTests {
+    @Test("a suite file is recorded by its absolute path, a built-in suite by its name")
+    func locator() throws {
+        let directory = try temporaryDirectory("locator")
+        let file = directory.appendingPathComponent("suite.yaml")
+        try "id: x\n".write(to: file, atomically: true, encoding: .utf8)
+        let roundabout = directory.path + "/../" + directory.lastPathComponent + "/suite.yaml"
+        let identity = SuiteIdentity(suite: fixtureSuite(), locator: roundabout)
+        #expect(identity.locator == file.standardizedFileURL.path)
+        #expect(!identity.locator.contains(".."))
+        #expect(SuiteIdentity(suite: fixtureSuite(), locator: "khamassi2024").locator == "khamassi2024")
+        #expect(SuiteIdentity(suite: fixtureSuite(), locator: "no/such/file.yaml").locator == "no/such/file.yaml")
+    }
+}

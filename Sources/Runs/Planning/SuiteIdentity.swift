@@ -1,3 +1,4 @@
+import Foundation
 import Probes
 
 /// Which suite a run used: its declared id, title and version, where it was loaded from, and the hash of its
@@ -23,9 +24,18 @@ public struct SuiteIdentity: Codable, Sendable, Equatable, Hashable {
         self.locator = locator
     }
 
-    /// The identity of `suite`, loaded from `locator`.
+    /// The identity of `suite`, loaded from `locator`. A suite file's path is recorded as an absolute path, so
+    /// that reports made from another directory can load the suite again; built-in names are kept as they are.
     public init(suite: ProbeSuite, locator: String) {
         self.init(id: suite.id, title: suite.title, version: suite.version, hash: SuiteHash.hash(of: suite),
-                  locator: locator)
+                  locator: SuiteIdentity.absoluteLocator(locator))
+    }
+
+    /// `locator` as an absolute, standardised path when it names an existing file and no built-in suite.
+    static func absoluteLocator(_ locator: String) -> String {
+        guard !BuiltinSuites.list().contains(locator), FileManager.default.fileExists(atPath: locator) else {
+            return locator
+        }
+        return URL(fileURLWithPath: locator).standardizedFileURL.path
     }
 }
