@@ -146,10 +146,17 @@ private final class Interrupt {
     }
 }
 
-/// Progress on stderr: an updating bar on a terminal, a plain line every ten seconds otherwise.
+/// Progress on stderr: an updating bar on a terminal, a plain line every ten seconds otherwise; the latest state
+/// is always shown at the end.
 private final class ProgressDisplay: Sendable {
+    private struct State {
+        var shownAt: ContinuousClock.Instant?
+        var shown: RunProgress?
+        var latest: RunProgress?
+    }
+
     private let interactive: Bool
-    private let last = Mutex<(time: ContinuousClock.Instant?, shown: Bool)>((nil, false))
+    private let state = Mutex(State())
 
     init(interactive: Bool) {
         self.interactive = interactive
@@ -158,21 +165,33 @@ private final class ProgressDisplay: Sendable {
     func show(_ progress: RunProgress) {
         let now = ContinuousClock.now
         let interval: Duration = interactive ? .milliseconds(100) : .seconds(10)
-        let due = last.withLock { state in
-            let finished = progress.done >= progress.total
-            if let time = state.time, now - time < interval, !finished { return false }
-            state = (now, true)
+        let due = state.withLock { s in
+            s.latest = progress
+            if let time = s.shownAt, now - time < interval { return false }
+            s.shownAt = now
+            s.shown = progress
             return true
         }
-        guard due else { return }
+        if due { render(progress) }
+    }
+
+    /// Shows the latest state if it was not shown, and ends the terminal line.
+    func finish() {
+        let pending: RunProgress? = state.withLock { s in
+            guard let latest = s.latest, latest.done != s.shown?.done || latest.judged != s.shown?.judged
+                || latest.failed != s.shown?.failed else { return nil }
+            s.shown = latest
+            return latest
+        }
+        if let pending { render(pending) }
+        if interactive, state.withLock({ $0.shown != nil }) { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    private func render(_ progress: RunProgress) {
         if interactive {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.bar(width: 24) + " " + progress.line).utf8))
         } else {
             Terminal.error(progress.line)
         }
-    }
-
-    func finish() {
-        if interactive, last.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

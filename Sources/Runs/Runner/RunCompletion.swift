@@ -1,18 +1,16 @@
 import Foundation
 
-/// Hooks the `run` command calls around the library's runner, kept here until the judges and the summary land.
+/// Hooks the `run` command calls around the library's runner.
 ///
-/// NOTE for the lead: once `Sources/Runs/Judges/` and `Sources/Runs/Metrics/` are merged,
-/// - replace ``makeJudge(spec:)`` by the judges' factory (it must return a judge whose `spec` equals the
-///   configured spec), and
-/// - replace ``finish(runDirectory:runID:)`` by `RunReporting.finish(runDirectory:)` (terminal table and
-///   summary files),
-/// then delete this file.
+/// NOTE for the lead: once `Sources/Runs/Reporting/RunStoreDataSource.swift.pending` is renamed to `.swift`,
+/// replace the body of ``finish(runDirectory:runID:)`` by
+/// `let report = try RunReporting.finish(runDirectory: runDirectory, runID: runID)` and return `report.table`
+/// (plus the written `report.files`), then keep or drop the counts below as you like.
 public enum RunCompletion {
-    /// The judge for `spec`; nil while no judge implementation is built in (responses are stored unjudged and a
-    /// later run of the same command judges them).
+    /// The judge for `spec` (`rubric`, `llm:MODELSPEC`), from ``JudgeFactory``. Install the embedded engine
+    /// first (``RunModels/standard(threads:concurrency:progress:)``) so that `llm:local:…` judges can load.
     public static func makeJudge(spec: String) throws -> (any Judge)? {
-        nil
+        try JudgeFactory.make(spec: spec)
     }
 
     /// A short plain-text summary of run `runID` in `runDirectory`: counts of responses, failures and verdicts.

@@ -39,10 +39,12 @@ public struct RunProgress: Sendable, Equatable {
     /// Fraction of samples done, 0…1.
     public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : 1 }
 
-    /// One line: `37/120 samples (2 failed), 0.84 samples/s, ETA 1m39s`.
+    /// One line: `37/120 samples (2 failed), 35 judged, 0.84 samples/s, ETA 1m39s` (no judged count before the
+    /// first verdict).
     public var line: String {
         var text = "\(done)/\(total) samples"
         if failed > 0 { text += " (\(failed) failed)" }
+        if judged > 0 { text += ", \(judged) judged" }
         if let rate = samplesPerSecond {
             let digits = rate >= 10 ? 1 : 2
             text += ", " + RunProgress.fixed(rate, digits: digits) + " samples/s"
