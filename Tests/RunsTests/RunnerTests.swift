@@ -49,22 +49,28 @@ struct RunnerTests {
         #expect(rows.rows == planned && rows.distinct == planned)
     }
 
-    @Test("requests in flight per model stay within min(concurrency, model limit); models and judge run side by side")
+    @Test("requests in flight per model stay within min(concurrency, model limit); models run side by side; judge calls are bounded too")
     func concurrencyBound() async throws {
         let configuration = RunConfiguration(suite: "fixture", models: ["ollama:a", "ollama:b"], samples: 4,
                                              judge: "fake-judge", concurrency: 5)
         let a = FakeChatModel(spec: "ollama:a", maxConcurrency: 3, delayMilliseconds: 15)
         let b = FakeChatModel(spec: "ollama:b", maxConcurrency: 8, delayMilliseconds: 15)
-        let judge = FakeJudge(delayMilliseconds: 20)
-        let outcome = try await fakeRunner(directory: try temporaryDirectory("bound"), configuration: configuration,
-                                           models: [a, b], judge: judge).run()
-        #expect(outcome.isComplete && outcome.counts.judged == outcome.counts.planned)
-        #expect(judge.maxInFlight <= 5 && judge.maxInFlight >= 2)
+        let directory = try temporaryDirectory("bound")
+        let outcome = try await fakeRunner(directory: directory, configuration: configuration, models: [a, b],
+                                           judge: nil).run()
+        #expect(outcome.isComplete && outcome.counts.judged == 0)
         #expect(a.maxInFlight <= 3 && a.maxInFlight >= 2)
         #expect(b.maxInFlight <= 5 && b.maxInFlight >= 2)
         // The two models ran side by side: some call of one overlapped some call of the other.
         let overlapping = a.intervals.contains { x in b.intervals.contains { y in x.start < y.end && y.start < x.end } }
         #expect(overlapping)
+
+        // Judging the stored responses afterwards keeps at most `concurrency` judge calls going.
+        let judge = FakeJudge(delayMilliseconds: 30)
+        let judged = try await fakeRunner(directory: directory, configuration: configuration, models: [a, b],
+                                          judge: judge).run()
+        #expect(judged.counts.judged == judged.counts.planned && judge.callCount == judged.counts.planned)
+        #expect(judge.maxInFlight <= 5 && judge.maxInFlight >= 2)
     }
 
     @Test("backend failures are stored as errors; --retry-errors asks them again")
