@@ -39,8 +39,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold in (0, 1] (default: the backend's).")
     var topP: Double?
 
-    @Option(name: .customLong("max-tokens"), help: "Most tokens per response (default: the suite's).")
-    var maxTokens: Int?
+    @Option(name: .customLong("max-tokens"), help: "Most tokens per response (default 160, enough for the model to react to a scenario; the suites suggest 300).")
+    var maxTokens: Int = 160
 
     @Option(help: "Run seed; every sample's seed is derived from it.")
     var seed: UInt64 = 0
@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
         // The embedded engine is installed first: an `llm:local:…` judge needs it too.
         let makeModel = RunModels.standard(threads: threads, concurrency: concurrency,
                                            progress: { Terminal.assetProgress($0) })
-        let judgeInstance = try RunCompletion.makeJudge(spec: judge)
+        let judgeInstance: (any Judge)? = try JudgeFactory.make(spec: judge)
         var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
             temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed, judge: judge,
@@ -99,7 +99,9 @@ struct RunCommand: AsyncParsableCommand {
         if json {
             Terminal.printJSON(outcome)
         } else {
-            Terminal.write(try RunCompletion.finish(runDirectory: directory, runID: outcome.runID) + "\n")
+            let report = try RunReporting.finish(runDirectory: directory, runID: outcome.runID)
+            Terminal.write(report.table + "\n")
+            Terminal.error("reports: " + report.files.map(\.path).joined(separator: ", "))
         }
         if outcome.counts.failed > 0 {
             Terminal.error("\(outcome.counts.failed) sample(s) failed; re-run with --retry-errors to ask them again")
