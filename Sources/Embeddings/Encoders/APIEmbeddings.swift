@@ -186,7 +186,7 @@ public struct APIEmbeddings: Sendable {
         var out: [Float] = []
         out.reserveCapacity(list.count)
         for x in list {
-            guard let n = x as? NSNumber, !(x is Bool) else { return nil }
+            guard type(of: x) != Bool.self, let n = x as? NSNumber else { return nil }
             out.append(n.floatValue)
         }
         return out
