@@ -38,6 +38,13 @@ struct MiniLMEncoderTests {
         #expect(MiniLMFixture.cosine(alone, inBatch) >= 0.99999)
     }
 
+    @Test func threadCountDoesNotChangeTheVectors() throws {
+        let encoder = try #require(MiniLMFixture.encoder)
+        let single = try SentenceEncoder(directory: encoder.directory, threads: 1)
+        let texts = ["Honesty is the best policy.", "Should I help my neighbour?", "東京"]
+        #expect(try single.encode(texts) == encoder.encode(texts))
+    }
+
     @Test func truncatesAt256Tokens() throws {
         let encoder = try #require(MiniLMFixture.encoder)
         #expect(encoder.maxSequenceLength == 256)
