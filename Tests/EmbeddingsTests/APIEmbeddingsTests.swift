@@ -78,8 +78,11 @@ import Testing
         client.initialBackoff = 0.01
         client.maxAttempts = 2
         let error = try await #require(throws: EmbeddingError.self) { try await client.embed(["x"]) }
-        #expect(error.description.contains("after 2 attempts") && error.description.contains("503"))
-        #expect(server.requests.count == 2)
+        #expect(error.description.contains("after 2 attempts"))
+        // Normally both attempts reach the server and the last cause is the 503; the HTTP stack may also spend an
+        // attempt on a kept-alive connection the server has closed (a retried network error).
+        let count = server.requests.count
+        #expect(count == 2 ? error.description.contains("503") : count == 1, "\(error)")
     }
 
     /// A client error is final, and the key never shows, even when the service echoes it.

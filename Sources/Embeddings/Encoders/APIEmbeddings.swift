@@ -76,12 +76,18 @@ public struct APIEmbeddings: Sendable {
     /// One vector per text, in order.
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         guard batchSize > 0 else { throw EmbeddingError.invalid("\(name): batch size must be positive") }
+        // A session of our own: no connection shared with other clients, nothing cached or stored.
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
         var out: [[Float]] = []
         out.reserveCapacity(texts.count)
         var start = 0
         while start < texts.count {
             let batch = Array(texts[start ..< min(texts.count, start + batchSize)])
-            let vectors = try await embedBatch(batch)
+            let vectors = try await embedBatch(batch, session: session)
             if let d = out.first?.count, vectors.contains(where: { $0.count != d }) {
                 throw EmbeddingError.malformed("\(name): vectors of different lengths across batches")
             }
@@ -100,7 +106,7 @@ public struct APIEmbeddings: Sendable {
         return try VectorSpace(name: name, words: words, vectors: vectors.flatMap { $0 }, dimension: d)
     }
 
-    private func embedBatch(_ texts: [String]) async throws -> [[Float]] {
+    private func embedBatch(_ texts: [String], session: URLSession) async throws -> [[Float]] {
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         request.timeoutInterval = timeout
@@ -114,7 +120,7 @@ public struct APIEmbeddings: Sendable {
             let retryAfter: Double?
             let cause: String
             do {
-                let (data, response) = try await URLSession.shared.data(for: request)
+                let (data, response) = try await session.data(for: request)
                 guard let http = response as? HTTPURLResponse else { throw EmbeddingError.io("\(name): no HTTP response") }
                 if (200 ..< 300).contains(http.statusCode) { return try decode(data, count: texts.count) }
                 let message = redact(Self.providerMessage(data))
