@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF"]),
     ]
 )
