@@ -22,8 +22,9 @@ public final class VectorSpace: @unchecked Sendable {
     /// Duplicate words keep their first row (as gensim does) and are reported in `duplicates`.
     public init(name: String, words: [String], vectors: [Float], dimension: Int) throws(EmbeddingError) {
         guard dimension > 0 else { throw .invalid("\(name): dimension must be positive, got \(dimension)") }
-        guard vectors.count == words.count * dimension else {
-            throw .invalid("\(name): \(words.count) words × \(dimension) dimensions need \(words.count * dimension) values, got \(vectors.count)")
+        let (needed, overflow) = words.count.multipliedReportingOverflow(by: dimension)
+        guard !overflow, vectors.count == needed else {
+            throw .invalid("\(name): \(words.count) words × \(dimension) dimensions need \(overflow ? "too many" : String(needed)) values, got \(vectors.count)")
         }
         var index: [String: Int] = [:]
         index.reserveCapacity(words.count)
