@@ -84,7 +84,9 @@ public struct NeighborSearch: Sendable {
         for (i, e) in excluding.enumerated() { excluded[i] = Int32(e ?? -1) }
 
         let normalized = space.normalizedVectors
-        let blocks = min(max(1, threads * 4), max(1, n / 256))
+        // Each block keeps m·k candidates: fewer blocks when that would take much memory.
+        let perBlock = m * kept
+        let blocks = max(1, min(threads * 4, n / 256, 64_000_000 / max(1, perBlock)))
         let heapSlots = m * kept
         let scoreStore = UnsafeMutableBufferPointer<Float>.allocate(capacity: blocks * heapSlots)
         let rowStore = UnsafeMutableBufferPointer<Int32>.allocate(capacity: blocks * heapSlots)

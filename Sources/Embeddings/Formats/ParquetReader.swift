@@ -8,6 +8,9 @@ import Foundation
 /// PLAIN_DICTIONARY or RLE_DICTIONARY encoding (dictionary fallback to PLAIN mid-column works). Anything else
 /// is refused with a one-line error naming the file and byte offset.
 public enum ParquetReader {
+    /// The most rows a file may declare (a bound on memory for hostile files; vocabularies are far smaller).
+    public static let maximumRows = 20_000_000
+
     /// The values of the string column `column` (the first BYTE_ARRAY column when nil), in row order.
     public static func readStringColumn(_ url: URL, column: String? = nil) throws(EmbeddingError) -> [String] {
         try stringColumn(in: FileBytes.read(url), source: url.path, column: column)
@@ -49,12 +52,12 @@ public enum ParquetReader {
             throw .invalid("\(source): column '\(leaf.name)' has physical type \(leaf.physicalType ?? -1), not BYTE_ARRAY (6)")
         }
         guard leaf.repetition != 2 else { throw .invalid("\(source): column '\(leaf.name)' is REPEATED; only flat columns are supported") }
-        guard metadata.rowCount <= Int64(bytes.count) * 8 else {
-            throw .malformed("\(source): footer claims \(metadata.rowCount) rows, impossible for a \(bytes.count)-byte file")
+        guard metadata.rowCount >= 0, metadata.rowCount <= Int64(maximumRows) else {
+            throw .invalid("\(source): the footer declares \(metadata.rowCount) rows; this reader accepts 0…\(maximumRows)")
         }
 
         var values: [String] = []
-        values.reserveCapacity(Int(metadata.rowCount))
+        values.reserveCapacity(min(Int(metadata.rowCount), bytes.count))
         for (g, group) in metadata.rowGroups.enumerated() {
             guard leafIndex < group.columns.count, group.columns[leafIndex].hasMetadata else {
                 throw .malformed("\(source): row group \(g) has no metadata for column '\(leaf.name)'")
@@ -156,6 +159,15 @@ private struct ColumnChunkReader {
         let bodyStart = r.position
         guard compressedSize >= 0, uncompressedSize >= 0, valueCount >= 0 else {
             throw fail("page header lacks sizes or counts", at: start)
+        }
+        if type == 0 || type == 3 {
+            guard valueCount <= target - values.count else {
+                throw fail("page of \(valueCount) values overruns the row group (\(target - values.count) rows left)", at: start)
+            }
+        } else if type == 2 {
+            guard valueCount <= uncompressedSize / 4 else {
+                throw fail("dictionary page of \(valueCount) entries cannot fit in \(uncompressedSize) bytes", at: start)
+            }
         }
         guard compressedSize <= limit - bodyStart else {
             throw fail("page body of \(compressedSize) bytes runs past the data area (truncated file?)", at: bodyStart)
