@@ -31,9 +31,13 @@ public final class VectorSpace: @unchecked Sendable {
         var duplicates: [String] = []
         for (i, w) in words.enumerated() {
             guard !w.isEmpty else { throw .invalid("\(name): word \(i) is empty") }
-            if index[w] == nil { index[w] = i } else { duplicates.append(w) }
+            // One hash lookup per word; a duplicate puts its first row back.
+            if let first = index.updateValue(i, forKey: w) {
+                index[w] = first
+                duplicates.append(w)
+            }
         }
-        if let bad = vectors.firstIndex(where: { !$0.isFinite }) {
+        if let bad = VectorSpace.firstNonFinite(vectors) {
             throw .invalid("\(name): the vector of '\(words[bad / dimension])' holds a non-finite value")
         }
         self.name = name
@@ -42,6 +46,15 @@ public final class VectorSpace: @unchecked Sendable {
         self.dimension = dimension
         self.index = index
         self.duplicates = duplicates
+    }
+
+    /// The index of the first NaN or infinity (exponent bits all ones), nil when every value is finite.
+    private static func firstNonFinite(_ values: [Float]) -> Int? {
+        values.withUnsafeBufferPointer { buf -> Int? in
+            buf.withMemoryRebound(to: UInt32.self) { bits -> Int? in
+                bits.firstIndex { $0 & 0x7F80_0000 == 0x7F80_0000 }
+            }
+        }
     }
 
     /// Words that appeared more than once (only the first occurrence is used).

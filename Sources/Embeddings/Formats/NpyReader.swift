@@ -75,8 +75,13 @@ public enum NpyReader {
             throw .malformed("\(source): \(available - byteCount) unexpected bytes after the data, at byte \(dataStart + byteCount)")
         }
 
-        let stored = decode(bytes, from: dataStart, count: count, descr: header.descr)
-        let values = header.fortranOrder ? transposeColumnMajor(stored, rows: rows, columns: columns) : stored
+        let values: [Float]
+        if header.fortranOrder, header.descr == "<f4" {
+            values = transposeLittleEndianColumnMajor(bytes, from: dataStart, rows: rows, columns: columns)
+        } else {
+            let stored = decode(bytes, from: dataStart, count: count, descr: header.descr)
+            values = header.fortranOrder ? transposeColumnMajor(stored, rows: rows, columns: columns) : stored
+        }
         return NpyMatrix(rows: rows, columns: columns, values: values, wasFortranOrder: header.fortranOrder, dtype: header.descr)
     }
 
@@ -107,6 +112,31 @@ public enum NpyReader {
                 }
             }
             initialized = count
+        }
+    }
+
+    /// Column-major little-endian float32 bytes → row-major values in one pass (GloVe's layout).
+    static func transposeLittleEndianColumnMajor(_ bytes: [UInt8], from start: Int, rows: Int, columns: Int) -> [Float] {
+        let block = 512
+        return [Float](unsafeUninitializedCapacity: rows * columns) { out, initialized in
+            bytes.withUnsafeBytes { raw in
+                guard let o = out.baseAddress, let base = raw.baseAddress else { return }
+                let s = base + start
+                var r0 = 0
+                while r0 < rows {
+                    let r1 = min(rows, r0 + block)
+                    for c in 0 ..< columns {
+                        let column = s + 4 * c * rows
+                        var r = r0
+                        while r < r1 {
+                            o[r * columns + c] = Float(bitPattern: UInt32(littleEndian: column.loadUnaligned(fromByteOffset: 4 * r, as: UInt32.self)))
+                            r += 1
+                        }
+                    }
+                    r0 = r1
+                }
+            }
+            initialized = rows * columns
         }
     }
 
