@@ -64,7 +64,8 @@ struct EmbedNeighborsCommand: ParsableCommand {
         for word in queries {
             print(word)
             print("   #  " + loaded.map { EmbedSupport.pad($0.name, cellWidth) }.joined(separator: "  "))
-            for rank in 0 ..< k {
+            let depth = max(1, results.map { $0[word]?.count ?? 0 }.max() ?? 0)
+            for rank in 0 ..< depth {
                 let cells = results.map { lists -> String in
                     guard let list = lists[word] else { return EmbedSupport.pad(rank == 0 ? "(not in vocabulary)" : "", cellWidth) }
                     guard rank < list.count else { return EmbedSupport.pad("", cellWidth) }

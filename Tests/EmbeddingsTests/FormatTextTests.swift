@@ -143,6 +143,7 @@ struct FormatTextTests {
             ("missing header", "a 1 2\n", .present, "e.txt:1:"),
             ("zero dim", "2 0\n", .detect, "e.txt:1:"),
             ("word only", "word\n", .absent, "e.txt:1:"),
+            ("huge dimension", "1 100000000000000000\nw 1\n", .detect, "e.txt:2:"),
         ]
         for (label, text, header, fragment) in cases {
             do {

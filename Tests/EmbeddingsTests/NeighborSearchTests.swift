@@ -84,6 +84,8 @@ struct NeighborSearchTests {
         #expect(try search.nearest(to: [], k: 3).isEmpty)
         #expect(throws: EmbeddingError.missingWord("nope", space: space.name)) { try search.nearest(to: ["w1", "nope"], k: 3) }
         #expect(throws: EmbeddingError.self) { try search.nearest(to: ["w1"], k: -1) }
+        #expect(throws: EmbeddingError.self) { try search.nearest(toVectors: [1, 0, 0, 0], k: 1, excluding: [1 << 40]) }
+        #expect(throws: EmbeddingError.self) { try search.nearest(toVectors: [1, 0, 0], k: 1, excluding: [nil]) }
         // Unnormalised query vectors; nothing excluded, so the row itself comes first.
         let v = try space.vector(for: "w2").map { $0 * 3 }
         let got = try search.nearest(toVectors: v, k: 2, excluding: [nil])[0]

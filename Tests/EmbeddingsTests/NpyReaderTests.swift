@@ -60,6 +60,13 @@ struct NpyReaderTests {
         #expect(m.values == (0 ..< rows * cols).map(Float.init))
     }
 
+    @Test func emptyMatrix() throws {
+        let m = try NpyReader.parse(NpyFixture.file(shape: [0, 50], data: []), source: "e.npy")
+        #expect(m.rows == 0 && m.columns == 50 && m.values.isEmpty)
+        let f = try NpyReader.parse(NpyFixture.file(fortran: true, shape: [0, 50], data: []), source: "e.npy")
+        #expect(f.values.isEmpty)
+    }
+
     @Test func otherDtypes() throws {
         let big = try NpyReader.parse(NpyFixture.file(descr: ">f4", shape: [3, 4], data: NpyFixture.f32(Self.rowMajor, bigEndian: true)), source: "b.npy")
         #expect(big.values == Self.rowMajor)

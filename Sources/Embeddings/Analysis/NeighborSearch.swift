@@ -81,7 +81,11 @@ public struct NeighborSearch: Sendable {
             for j in 0 ..< d { qt[j * mPad + i] = queries[i * d + j] * scale }
         }
         var excluded = [Int32](repeating: -1, count: mPad)
-        for (i, e) in excluding.enumerated() { excluded[i] = Int32(e ?? -1) }
+        for (i, e) in excluding.enumerated() {
+            guard let e else { continue }
+            guard e >= 0, e < n else { throw .invalid("\(space.name): excluded row \(e) outside 0..<\(n)") }
+            excluded[i] = Int32(e)
+        }
 
         let normalized = space.normalizedVectors
         // Each block keeps m·k candidates: fewer blocks when that would take much memory.

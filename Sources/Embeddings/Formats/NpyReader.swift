@@ -90,9 +90,10 @@ public enum NpyReader {
         [Float](unsafeUninitializedCapacity: count) { out, initialized in
             bytes.withUnsafeBytes { raw in
                 let base = raw.baseAddress! + start
+                guard count > 0, let o = out.baseAddress else { return }
                 switch descr {
                 case "<f4":
-                    memcpy(out.baseAddress!, base, count * 4)
+                    memcpy(o, base, count * 4)
                 case ">f4":
                     for i in 0 ..< count {
                         out[i] = Float(bitPattern: UInt32(bigEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))

@@ -63,7 +63,7 @@ public enum Word2VecBinaryReader {
         if let bad = vectors.firstIndex(where: { !$0.isFinite }) {
             throw .malformed("\(source): the vector of '\(words[bad / dimension])' (entry \(bad / dimension + 1)) holds a non-finite value")
         }
-        if limit == nil || limit! >= count {
+        if (limit ?? count) >= count {
             while p < bytes.count, bytes[p] == 0x0A || bytes[p] == 0x20 || bytes[p] == 0x0D { p += 1 }
             guard p == bytes.count else {
                 throw .malformed("\(source): the header declares \(count) vectors but more data follows at byte \(p)")

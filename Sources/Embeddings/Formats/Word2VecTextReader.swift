@@ -98,7 +98,7 @@ public enum Word2VecTextReader {
                         if let c = declaredCount {
                             let reserve = min(c, limit ?? c, bytes.count / (2 * d + 2) + 1)
                             words.reserveCapacity(reserve)
-                            vectors.reserveCapacity(reserve * d)
+                            vectors.reserveCapacity(min(reserve * d, bytes.count / 2 + 1))
                         }
                         continue
                     }
