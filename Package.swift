@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "GGUF"]),
-        .testTarget(name: "GGUFTests", dependencies: ["GGUF"]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Assets"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "GGUF", "Assets"]),
         .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "GGUF", "Tokenizers", "Assets"]),

@@ -5,6 +5,9 @@
 #if VP_X86
 #include <immintrin.h>
 
+/// Helpers that must melt into their caller (kernels specialise on constant token counts through them).
+#define VP_INLINE static inline __attribute__((always_inline)) VP_AVX2
+
 /// 16 packed nibble bytes -> 32 bytes: low nibbles in bytes 0..15, high nibbles in bytes 16..31.
 static inline VP_AVX2 __m256i vp_avx2_nibbles(const uint8_t *qs) {
     const __m128i lo = _mm_loadu_si128((const __m128i *)qs);
@@ -50,12 +53,52 @@ static inline VP_AVX2 __m128 vp_avx2_h2f_pair(const void *p) {
     return _mm_cvtph_ps(_mm_cvtsi32_si128((int)h));
 }
 
+/// Two pairs of f16 values (4 readable bytes at p0 and at p1) -> [p0[0], p0[1], p1[0], p1[1]] in one conversion.
+static inline VP_AVX2 __m128 vp_avx2_h2f_2x2(const void *p0, const void *p1) {
+    uint32_t a, b;
+    __builtin_memcpy(&a, p0, 4);
+    __builtin_memcpy(&b, p1, 4);
+    return _mm_cvtph_ps(_mm_insert_epi32(_mm_cvtsi32_si128((int)a), (int)b, 1));
+}
+
 /// The f16 at p -> f32 (reads 4 bytes at p: only for fields followed by at least 2 more bytes).
 static inline VP_AVX2 float vp_avx2_h2f(const void *p) { return _mm_cvtss_f32(vp_avx2_h2f_pair(p)); }
 
 /// The f16 at p -> f32 (reads 4 bytes at p - 2: for a field at the end of a block).
 static inline VP_AVX2 float vp_avx2_h2f_last(const void *p) {
     return _mm_cvtss_f32(_mm_movehdup_ps(vp_avx2_h2f_pair((const uint8_t *)p - 2)));
+}
+
+// One-token activation scales: from the f32 copies made by vp_tile_scales (one-token layout: d of block i at [i]
+// for Q8_0 weights; d, s of block i at [2i], [2i + 1] for 4-bit weights) when `scales` is not NULL, else
+// converted from the activation block's f16 fields (Q8_1 only for d, s).
+
+/// Q8_0 d of block i in lane 0.
+static inline VP_AVX2 __m128 vp_avx2_act_d(const void *y_d, const float *scales, int64_t i) {
+    if (scales) return _mm_load_ss(scales + i);
+    return vp_avx2_h2f_pair(y_d);
+}
+
+/// Q8_0 d of blocks i and i + 1 in lanes 0 and 2 (y_d0, y_d1: their f16 fields).
+static inline VP_AVX2 __m128 vp_avx2_act_d2(const void *y_d0, const void *y_d1, const float *scales, int64_t i) {
+    if (scales) {
+        const __m128 pair = _mm_castpd_ps(_mm_load_sd((const double *)(scales + i)));
+        return _mm_unpacklo_ps(pair, pair);
+    }
+    return vp_avx2_h2f_2x2(y_d0, y_d1);
+}
+
+
+/// [d, s] of block i in lanes 0 and 1.
+static inline VP_AVX2 __m128 vp_avx2_act_ds(const void *y_d, const float *scales, int64_t i) {
+    if (scales) return _mm_castpd_ps(_mm_load_sd((const double *)(scales + 2 * i)));
+    return vp_avx2_h2f_pair(y_d);
+}
+
+/// [d, s] of blocks i and i + 1 in lanes 0, 1 and 2, 3.
+static inline VP_AVX2 __m128 vp_avx2_act_ds2(const void *y_d0, const void *y_d1, const float *scales, int64_t i) {
+    if (scales) return _mm_loadu_ps(scales + 2 * i);
+    return vp_avx2_h2f_2x2(y_d0, y_d1);
 }
 
 /// Byte j (0..31) = 0xFF if bit j of the 32-bit mask is set, else 0.

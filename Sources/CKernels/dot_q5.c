@@ -42,37 +42,60 @@ float vp_dot_q5_1_scalar(int64_t n, const void *w, const void *act) {
 
 #if VP_X86
 
+/// Σ_j (q_j - 16)·y_j of a Q5_0 block as eight i32 lanes, converted to float.
+VP_INLINE __m256 q5_0_block(const vp_block_q5_0 *x, const vp_block_q8_0 *y) {
+    // value - 16 as a signed byte: the nibble when the fifth bit is set, else nibble | 0xF0.
+    const __m256i high = _mm256_andnot_si256(vp_avx2_bits_to_bytes(vp_load_u32le(x->qh)), _mm256_set1_epi8((char)0xF0));
+    const __m256i qx = _mm256_or_si256(vp_avx2_nibbles(x->qs), high);
+    return _mm256_cvtepi32_ps(vp_avx2_dot_s8s8(qx, _mm256_loadu_si256((const __m256i *)y->qs)));
+}
+
+/// Σ_j q_j·y_j of a Q5_1 block (q in 0...31) as eight i32 lanes, converted to float.
+VP_INLINE __m256 q5_1_block(const vp_block_q5_1 *x, const vp_block_q8_1 *y) {
+    const __m256i high = _mm256_and_si256(vp_avx2_bits_to_bytes(vp_load_u32le(x->qh)), _mm256_set1_epi8(0x10));
+    const __m256i qx = _mm256_or_si256(vp_avx2_nibbles(x->qs), high);
+    return _mm256_cvtepi32_ps(vp_avx2_dot_u8s8(qx, _mm256_loadu_si256((const __m256i *)y->qs)));
+}
+
+// Two blocks per iteration into two accumulators; both blocks' scales in one conversion and one multiply.
 VP_AVX2 float vp_dot_q5_0_avx2(int64_t n, const void *w, const void *act) {
     const vp_block_q5_0 *x = w;
     const vp_block_q8_0 *y = act;
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0; i < n / VP_QK; i++) {
-        // value - 16 as a signed byte: the nibble when the fifth bit is set, else nibble | 0xF0.
-        const __m256i high = _mm256_andnot_si256(vp_avx2_bits_to_bytes(vp_load_u32le(x[i].qh)), _mm256_set1_epi8((char)0xF0));
-        const __m256i qx = _mm256_or_si256(vp_avx2_nibbles(x[i].qs), high);
-        const __m256i qy = _mm256_loadu_si256((const __m256i *)y[i].qs);
-        const __m256 p = _mm256_cvtepi32_ps(vp_avx2_dot_s8s8(qx, qy));
-        const __m128 d = _mm_mul_ps(vp_avx2_h2f_pair(&x[i].d), vp_avx2_h2f_pair(&y[i].d)); // lane 0: d_w * d_a
-        acc = _mm256_fmadd_ps(_mm256_broadcastss_ps(d), p, acc);
+    const int64_t nb = n / VP_QK;
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        const __m128 d = _mm_mul_ps(vp_avx2_h2f_2x2(&x[i].d, &x[i + 1].d), vp_avx2_h2f_2x2(&y[i].d, &y[i + 1].d));
+        acc0 = _mm256_fmadd_ps(_mm256_broadcastss_ps(d), q5_0_block(&x[i], &y[i]), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_broadcastss_ps(_mm_movehl_ps(d, d)), q5_0_block(&x[i + 1], &y[i + 1]), acc1);
     }
-    return vp_avx2_hsum(acc);
+    for (; i < nb; i++) {
+        const __m128 d = _mm_mul_ps(vp_avx2_h2f_pair(&x[i].d), vp_avx2_h2f_pair(&y[i].d)); // lane 0: d_w * d_a
+        acc0 = _mm256_fmadd_ps(_mm256_broadcastss_ps(d), q5_0_block(&x[i], &y[i]), acc0);
+    }
+    return vp_avx2_hsum(_mm256_add_ps(acc0, acc1));
 }
 
 VP_AVX2 float vp_dot_q5_1_avx2(int64_t n, const void *w, const void *act) {
     const vp_block_q5_1 *x = w;
     const vp_block_q8_1 *y = act;
-    __m256 acc = _mm256_setzero_ps();
-    __m128 summs = _mm_setzero_ps(); // lane 1 accumulates m_w * s_a
-    for (int64_t i = 0; i < n / VP_QK; i++) {
-        const __m256i high = _mm256_and_si256(vp_avx2_bits_to_bytes(vp_load_u32le(x[i].qh)), _mm256_set1_epi8(0x10));
-        const __m256i qx = _mm256_or_si256(vp_avx2_nibbles(x[i].qs), high);
-        const __m256i qy = _mm256_loadu_si256((const __m256i *)y[i].qs);
-        const __m256 p = _mm256_cvtepi32_ps(vp_avx2_dot_u8s8(qx, qy));
-        const __m128 prod = _mm_mul_ps(vp_avx2_h2f_pair(&x[i].d), vp_avx2_h2f_pair(&y[i].d)); // [d_w*d_a, m_w*s_a]
-        acc = _mm256_fmadd_ps(_mm256_broadcastss_ps(prod), p, acc);
+    const int64_t nb = n / VP_QK;
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+    __m128 summs = _mm_setzero_ps(); // lanes 1 and 3 accumulate m_w * s_a
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        const __m128 prod = _mm_mul_ps(vp_avx2_h2f_2x2(&x[i].d, &x[i + 1].d), vp_avx2_h2f_2x2(&y[i].d, &y[i + 1].d));
+        acc0 = _mm256_fmadd_ps(_mm256_broadcastss_ps(prod), q5_1_block(&x[i], &y[i]), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_broadcastss_ps(_mm_movehl_ps(prod, prod)), q5_1_block(&x[i + 1], &y[i + 1]), acc1);
         summs = _mm_add_ps(summs, prod);
     }
-    return vp_avx2_hsum(acc) + _mm_cvtss_f32(_mm_movehdup_ps(summs));
+    for (; i < nb; i++) {
+        const __m128 prod = _mm_mul_ps(vp_avx2_h2f_pair(&x[i].d), vp_avx2_h2f_pair(&y[i].d)); // [d_w*d_a, m_w*s_a]
+        acc0 = _mm256_fmadd_ps(_mm256_broadcastss_ps(prod), q5_1_block(&x[i], &y[i]), acc0);
+        summs = _mm_add_ps(summs, prod);
+    }
+    summs = _mm_add_ps(summs, _mm_movehl_ps(summs, summs)); // lane 1 += lane 3
+    return vp_avx2_hsum(_mm256_add_ps(acc0, acc1)) + _mm_cvtss_f32(_mm_movehdup_ps(summs));
 }
 
 #endif

@@ -47,7 +47,8 @@ VP_AVX2 float vp_dot_q6_K_avx2(int64_t n, const void *w, const void *act) {
     __m256 acc = _mm256_setzero_ps();
     for (int64_t i = 0; i < n / VP_QK_K; i++) {
         // The -32 offset: 32 * Σ_k scale_k * (sum of the 16 activations under scale k) from bsums.
-        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)x[i].scales));
+        const __m128i scales8 = _mm_loadu_si128((const __m128i *)x[i].scales);
+        const __m256i scales16 = _mm256_cvtepi8_epi16(scales8);
         const __m256i offset = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)y[i].bsums), scales16);
         __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(offset, 5));
         for (int h = 0; h < 2; h++) {
@@ -62,11 +63,12 @@ VP_AVX2 float vp_dot_q6_K_avx2(int64_t n, const void *w, const void *act) {
                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 4), low2), 4));
             q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4),
                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 6), low2), 4));
-            const int8_t *sc = x[i].scales + 8 * h;
             for (int k = 0; k < 4; k++) {
                 const __m256i p = _mm256_maddubs_epi16(q[k], _mm256_loadu_si256((const __m256i *)(y[i].qs + 128 * h + 32 * k)));
-                const __m256i s = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_set1_epi16(sc[2 * k])),
-                                                          _mm_set1_epi16(sc[2 * k + 1]), 1);
+                // Scales a = 8h + 2k (first 16 elements) and a + 1 (next 16), spread over 8 i16 lanes each.
+                const long long a = 8 * h + 2 * k;
+                const __m128i pick = _mm_set_epi64x((a + 1) * 0x0101010101010101LL, a * 0x0101010101010101LL);
+                const __m256i s = _mm256_cvtepi8_epi16(_mm_shuffle_epi8(scales8, pick));
                 sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, s));
             }
         }

@@ -4,43 +4,46 @@
 #include "ckernels.h"
 #include "dispatch.h"
 
-#define TILE 4    // tokens per weight-block unpack
-#define CHUNK 64  // tokens per pass over the weight rows (their activations stay in L2)
+#define TILE 4       // tokens per weight-block unpack
+#define CHUNK 64     // tokens per pass over the weight rows (their activations stay in L2)
+#define ROW_BLOCK 16 // weight rows kept in L1 while every token group of a chunk meets them
 
-/// Tiled path (Q4_0, Q4_1, Q8_0): rows outer, so a weight row is read once per chunk and stays in L1 while it
-/// meets every token group; each weight block is unpacked once per group of up to 4 tokens.
+/// Tiled path (Q4_0, Q4_1, Q8_0). Activation scales are converted to f32 once per chunk of tokens; then each
+/// block of weight rows meets every group of up to 4 tokens, each weight block unpacked once per group.
 static void matmul_tiled(vp_tile_fn tile, int wtype, int64_t n, const uint8_t *w, size_t row_bytes, const uint8_t *act,
                          size_t act_stride, float *y, size_t y_stride, int64_t row_begin, int64_t row_end, int64_t n_tok) {
-    const int act_type = vp_vec_dot_type(wtype);
     const int64_t nb = n / vp_block_elements(wtype);
-    const size_t per_group = (size_t)nb * (size_t)vp_tile_scale_floats(act_type);
+    const size_t per_group = (size_t)nb * (size_t)vp_tile_scale_floats(wtype);
     int64_t chunk = n_tok < CHUNK ? n_tok : CHUNK;
-    float *scales = NULL;
-    if (n_tok > 1) {
+    float one_token[512]; // 64 blocks of one token fit on the stack: no allocation when decoding
+    float *scales = one_token;
+    if (chunk > 1 || per_group > sizeof one_token / sizeof(float)) {
         scales = malloc(sizeof(float) * per_group * (size_t)((chunk + TILE - 1) / TILE));
-        if (!scales) chunk = 1; // no memory for the f32 scales: one token at a time still works
+        if (!scales) chunk = 1; // no memory for the f32 scales: one token at a time without them still works
     }
+    const int64_t rows = row_end - row_begin;
+    const uint8_t *w0 = w + (size_t)row_begin * row_bytes;
     for (int64_t t0 = 0; t0 < n_tok; t0 += chunk) {
         const int64_t tc = n_tok - t0 < chunk ? n_tok - t0 : chunk;
-        if (scales) {
-            for (int64_t g = 0; g * TILE < tc; g++) {
-                const int nt = tc - g * TILE < TILE ? (int)(tc - g * TILE) : TILE;
-                vp_tile_scales(act_type, nb, act + (size_t)(t0 + g * TILE) * act_stride, act_stride, nt,
-                               scales + (size_t)g * per_group);
-            }
+        const int64_t groups = (tc + TILE - 1) / TILE;
+        for (int64_t g = 0; g < groups && scales; g++) {
+            const int nt = tc - g * TILE < TILE ? (int)(tc - g * TILE) : TILE;
+            vp_tile_scales(wtype, nb, act + (size_t)(t0 + g * TILE) * act_stride, act_stride, nt,
+                           scales + (size_t)g * per_group);
         }
-        for (int64_t r = row_begin; r < row_end; r++) {
-            const uint8_t *wr = w + (size_t)r * row_bytes;
-            for (int64_t g = 0; g * TILE < tc; g++) {
+        const int64_t row_block = groups == 1 ? rows : ROW_BLOCK; // one group: no reuse to arrange
+        for (int64_t r0 = 0; r0 < rows; r0 += row_block) {
+            const int64_t nr = rows - r0 < row_block ? rows - r0 : row_block;
+            for (int64_t g = 0; g < groups; g++) {
                 const int nt = tc - g * TILE < TILE ? (int)(tc - g * TILE) : TILE;
                 const int64_t t = t0 + g * TILE;
-                float out[TILE];
-                tile(n, wr, act + (size_t)t * act_stride, act_stride, nt, scales ? scales + (size_t)g * per_group : NULL, out);
-                for (int k = 0; k < nt; k++) y[(size_t)(t + k) * y_stride + (size_t)r] = out[k];
+                tile(n, w0 + (size_t)r0 * row_bytes, row_bytes, nr, act + (size_t)t * act_stride, act_stride, nt,
+                     scales ? scales + (size_t)g * per_group : NULL, y + (size_t)t * y_stride + (size_t)(row_begin + r0),
+                     y_stride);
             }
         }
     }
-    free(scales);
+    if (scales != one_token) free(scales);
 }
 
 void vp_matmul(int wtype, int64_t n, const void *w, const void *act, size_t act_stride, float *y, size_t y_stride,

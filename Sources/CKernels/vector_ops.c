@@ -195,6 +195,12 @@ void vp_silu_mul_f32(const float *gate, const float *up, float *out, int64_t n) 
 
 float vp_softmax_f32(float *x, int64_t n) {
     if (n <= 0) return -INFINITY;
+    int all_masked = 1;
+    for (int64_t i = 0; i < n && all_masked; i++) all_masked = x[i] == -INFINITY;
+    if (all_masked) { // every entry -inf: no preference, so the uniform distribution
+        for (int64_t i = 0; i < n; i++) x[i] = 1.0f / (float)n;
+        return -INFINITY;
+    }
     float max = 0.0f;
     DISPATCH(max = softmax_avx2(x, n), max = softmax_scalar(x, n));
     return max;

@@ -18,6 +18,19 @@ public final class InferenceContext {
     /// Tokens processed per forward step during prompt processing.
     public static let batchSize = 64
 
+    /// How matrix products treat activations.
+    public enum Precision: String, Sendable, Codable {
+        /// Activations are rounded to 8 bits per block of 32 and multiplied with integer dot products, as llama.cpp
+        /// does: fast, and what the speed figures measure.
+        case quantized
+        /// Weights are dequantised row by row and multiplied with f32 activations: slower, free of activation
+        /// rounding (the reference for exact likelihoods and for checking the forward pass).
+        case float
+    }
+
+    /// The precision of matrix products; `.quantized` unless set.
+    public var precision: Precision = .quantized
+
     /// - Parameters:
     ///   - contextSize: positions the cache holds (default: the model's context length, at most 4096).
     ///   - threads: worker threads (default: every available core).
@@ -175,6 +188,20 @@ public final class InferenceContext {
     private func matmul(_ jobs: [(WeightMatrix, UnsafeMutablePointer<Float>, Int)], input: UnsafeMutablePointer<Float>,
                         width: Int, tokens T: Int) {
         let s = scratch
+        if precision == .float {
+            let workers = pool.threadCount
+            pool.run { w in
+                let row = s.weightRows + w * s.widestRow
+                for (m, out, stride) in jobs {
+                    let lo = m.rows * w / workers, hi = m.rows * (w + 1) / workers
+                    for r in lo ..< hi {
+                        m.dequantizedRow(r, into: row)
+                        for t in 0 ..< T { out[t * stride + r] = vp_dot_f32(row, input + t * width, Int64(width)) }
+                    }
+                }
+            }
+            return
+        }
         var slots: [Int32: UnsafeMutableRawPointer] = [:]
         for (m, _, _) in jobs where slots[m.activationType] == nil {
             let slot = s.activations + slots.count * s.activationSlotBytes

@@ -13,6 +13,8 @@ final class ScratchBuffers {
     let gate: UnsafeMutablePointer<Float>     // [T, ff]
     let up: UnsafeMutablePointer<Float>       // [T, ff]
     let scores: UnsafeMutablePointer<Float>   // per worker, [workers, capacity]
+    let weightRows: UnsafeMutablePointer<Float> // per worker, one dequantised weight row (float precision mode)
+    let widestRow: Int
     /// Quantised activations: two slots so that a sub-layer's input can be quantised for two formats.
     let activations: UnsafeMutableRawPointer
     let activationSlotBytes: Int
@@ -43,6 +45,8 @@ final class ScratchBuffers {
         gate = buf(maxTokens * ff)
         up = buf(maxTokens * ff)
         scores = buf(workers * capacity)
+        widestRow = max(d, ff, ad)
+        weightRows = buf(workers * widestRow)
         // The widest activation row: any input width, in the largest activation format (f32 = 4 bytes/value).
         let widest = max(d, ff, ad)
         activationRowBytes = (widest * 4 + 63) / 64 * 64
@@ -51,7 +55,7 @@ final class ScratchBuffers {
     }
 
     deinit {
-        for p in [x, normed, q, k, v, attention, projected, gate, up, scores] { p.deallocate() }
+        for p in [x, normed, q, k, v, attention, projected, gate, up, scores, weightRows] { p.deallocate() }
         activations.deallocate()
     }
 }

@@ -17,7 +17,7 @@ public enum LocalModels {
         }
         guard FileManager.default.fileExists(atPath: name) else {
             let known = builtin.keys.sorted().joined(separator: ", ")
-            throw ModelSpecError(spec: spec.description, reason: "no such file, and not a built-in model (built-in: \(known))")
+            throw ModelSpecError(spec: spec.description, reason: "no such file, and not a built-in model (built-in: \(known))", isSyntax: false)
         }
         return name
     }

@@ -65,7 +65,17 @@ public enum ModelSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
 public struct ModelSpecError: Error, CustomStringConvertible, Sendable {
     public var spec: String
     public var reason: String
+    /// Whether the spec's syntax is wrong (then the accepted forms are listed).
+    public var isSyntax: Bool
+
+    public init(spec: String, reason: String, isSyntax: Bool = true) {
+        self.spec = spec
+        self.reason = reason
+        self.isSyntax = isSyntax
+    }
+
     public var description: String {
-        "model spec '\(spec)': \(reason) (expected local:smollm2, local:PATH.gguf, PATH.gguf, openai:MODEL, openai-compatible:URL#MODEL, anthropic:MODEL, gemini:MODEL or ollama:MODEL)"
+        let forms = " (expected local:smollm2, local:PATH.gguf, PATH.gguf, openai:MODEL, openai-compatible:URL#MODEL, anthropic:MODEL, gemini:MODEL or ollama:MODEL)"
+        return "model spec '\(spec)': \(reason)" + (isSyntax ? forms : "")
     }
 }

@@ -17,7 +17,7 @@ enum Terminal {
 
     static func printJSON<T: Encodable>(_ value: T) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         guard let data = try? encoder.encode(value) else { return }
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
@@ -26,6 +26,7 @@ enum Terminal {
 extension Terminal {
     /// Prints asset installation progress on one updating stderr line (plain lines when not a terminal).
     static func assetProgress(_ p: AssetProgress) {
+        if p.phase == .done && p.detail == "already installed" { return }  // nothing happened: nothing to say
         let interactive = isatty(2) != 0
         var line = "\(p.asset): \(p.phase.rawValue)"
         if let f = p.fraction { line += String(format: " %3.0f%%", f * 100) }

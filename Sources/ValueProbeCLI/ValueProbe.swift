@@ -9,7 +9,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
         version: ValueProbeVersion.current,
         subcommands: [
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
-            AssetsCommand.self, BenchCommand.self, EmbedCommand.self,
+            AssetsCommand.self, BenchCommand.self, RunCommand.self, EmbedCommand.self,
         ]
     )
 }

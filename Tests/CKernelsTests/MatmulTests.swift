@@ -87,6 +87,41 @@ struct MatmulTests {
         }
     }
 
+    @Test("Extreme blocks through the 4-token tiles (largest nibbles and bytes against ±127)",
+          arguments: [GGMLType.q4_1, .q4_0, .q8_0])
+    func extremes(type: GGMLType) {
+        let n = 64, rows = 2, tokens = 4
+        var weights = RandomRows.make(type, n: n, rows: rows, seed: 41)
+        let (_, blockBytes) = type.geometry
+        let qsOffset = type == .q4_1 ? 4 : 2
+        for b in 0 ..< rows * n / 32 {
+            for j in 0 ..< (type == .q8_0 ? 32 : 16) {
+                weights[b * blockBytes + qsOffset + j] = type == .q8_0 ? (j % 3 == 0 ? 0x80 : 0x7F) : 0xFF
+            }
+        }
+        // Token 0: all +1 (q = 127), token 1: all -1, tokens 2 and 3: alternating signs.
+        var values = [Float]()
+        for t in 0 ..< tokens { for j in 0 ..< n { values.append(t == 0 ? 1 : t == 1 ? -1 : (j % 2 == t % 2 ? 1 : -1)) } }
+        let act = type.activationType
+        var actBytes = [UInt8]()
+        for t in 0 ..< tokens { actBytes += KernelCalls.quantize(act, Array(values[t * n ..< (t + 1) * n])) ?? [] }
+        let aBytes = act.rowBytes(n)
+        for path in KernelPath.available {
+            var y = [Float](repeating: 0, count: rows * tokens)
+            path.run {
+                KernelCalls.matmul(type, n: n, weights: weights, act: actBytes, actStride: aBytes, y: &y, yStride: rows,
+                                   rows: 0 ..< rows, tokens: tokens)
+            }
+            for t in 0 ..< tokens {
+                for r in 0 ..< rows {
+                    let reference = ReferenceDot(type, n: n, weights: Array(weights[r * type.rowBytes(n) ..< (r + 1) * type.rowBytes(n)]),
+                                                 act: Array(actBytes[t * aBytes ..< (t + 1) * aBytes]))
+                    #expect(abs(Double(y[t * rows + r]) - reference.value) <= reference.tolerance, "\(type) \(path) r\(r) t\(t)")
+                }
+            }
+        }
+    }
+
     @Test("Empty ranges and zero tokens write nothing")
     func emptyCalls() {
         let weights = RandomRows.make(.q4_1, n: 32, rows: 2, seed: 1)

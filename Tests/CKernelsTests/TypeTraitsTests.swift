@@ -42,10 +42,16 @@ struct TypeTraitsTests {
         #expect(vp_quantize_row(id, src, &out, 1) == -1)
     }
 
-    @Test("vp_cpu_has_avx2 follows the scalar overrides")
+    @Test("vp_cpu_has_avx2 follows the per-thread and process-wide scalar overrides")
     func overrides() {
         let supported = vp_cpu_supports_avx2()
         KernelPath.scalar.run { #expect(vp_cpu_has_avx2() == 0) }
         KernelPath.simd.run { #expect(vp_cpu_has_avx2() == supported) }
+        // The process-wide switch is flipped only for an instant: other tests stay correct either way.
+        vp_force_scalar(1)
+        let forced = vp_cpu_has_avx2()
+        vp_force_scalar(0)
+        #expect(forced == 0)
+        #expect(vp_cpu_has_avx2() == supported)
     }
 }

@@ -107,5 +107,10 @@ struct VectorOpsTests {
         }
         var empty: [Float] = []
         #expect(vp_softmax_f32(&empty, 0) == -.infinity)
+        for path in KernelPath.available {
+            var masked = [Float](repeating: -.infinity, count: 12)
+            let returned = path.run { vp_softmax_f32(&masked, 12) }
+            #expect(returned == -.infinity && masked.allSatisfy { $0 == Float(1) / 12 }, "all masked, \(path)")
+        }
     }
 }

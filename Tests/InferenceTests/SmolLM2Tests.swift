@@ -34,6 +34,12 @@ import Testing
         for (id, value) in golden {
             #expect(abs(logits[Int(id)] - value) < 0.3, "token \(id): \(logits[Int(id)]) vs \(value)")
         }
+        let exact = try InferenceContext(model: model, contextSize: 64, threads: 2)
+        exact.precision = .float
+        let f = try exact.evaluate(ids)
+        for (id, value) in golden {
+            #expect(abs(f[Int(id)] - value) < 0.01, "float precision, token \(id): \(f[Int(id)]) vs \(value)")
+        }
     }
 
     @Test func chatPromptTokensAndFirstStep() throws {
@@ -45,11 +51,16 @@ import Testing
         let context = try InferenceContext(model: model, contextSize: 64, threads: 2)
         let logits = try context.evaluate(ids)
         // A near tie in the f32 reference: "The" 25.325 vs "L" 25.243. With 8-bit activations (as in llama.cpp,
-        // which answers "L'Étoile…") 37 positions of rounding move both by a few tenths.
+        // which answers "L'Étoile…") 37 positions of rounding move both by up to a point.
         let the = try #require(model.tokenizer.id(of: "The")), l = try #require(model.tokenizer.id(of: "L"))
-        #expect(abs(logits[Int(the)] - 25.325) < 0.8 && abs(logits[Int(l)] - 25.243) < 0.8)
+        #expect(abs(logits[Int(the)] - 25.325) < 1.5 && abs(logits[Int(l)] - 25.243) < 1.5)
         let top2 = Set(Sampler.topCandidates(count: 2, of: logits.count) { logits[$0] }.map(\.id))
         #expect(top2 == [the, l])
+        // Without activation rounding the engine reproduces the f32 reference closely.
+        let exact = try InferenceContext(model: model, contextSize: 64, threads: 2)
+        exact.precision = .float
+        let f = try exact.evaluate(ids)
+        #expect(abs(f[Int(the)] - 25.325) < 0.05 && abs(f[Int(l)] - 25.243) < 0.05, "The \(f[Int(the)]), L \(f[Int(l)])")
     }
 
     @Test func seededSamplingIsReproducibleAndStopsAtEndOfTurn() throws {

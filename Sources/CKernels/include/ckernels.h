@@ -110,7 +110,8 @@ void vp_scale_f32(float *x, float s, int64_t n);
 void vp_rmsnorm_f32(const float *x, const float *weight, float *out, int64_t n, float eps);
 /// out = silu(gate) * up, silu(g) = g / (1 + exp(-g)). `out` may alias either input.
 void vp_silu_mul_f32(const float *gate, const float *up, float *out, int64_t n);
-/// In-place numerically stable softmax; returns the maximum of the input (-inf for n = 0).
+/// In-place numerically stable softmax; returns the maximum of the input (-inf for n = 0). Entries of -inf get
+/// probability 0; if every entry is -inf the result is uniform.
 float vp_softmax_f32(float *x, int64_t n);
 /// out = a + b. `out` may alias either input.
 void vp_add_f32(const float *a, const float *b, float *out, int64_t n);

@@ -1,0 +1,129 @@
+import Models
+import Probes
+
+/// What a run asks: which suite, which models, how many samples of each prompt, and how they are sampled and
+/// judged. Optional sampling fields fall back to the suite's `defaults` (see ``resolved(for:)``).
+public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
+    /// A built-in suite name (`khamassi2024`, `values-core`) or a suite file path.
+    public var suite: String
+    /// Model spec strings (`local:smollm2`, `openai:gpt-4o-mini`, …), in the order they are run.
+    public var models: [String]
+    /// Samples per prompt variant; nil = the suite's default.
+    public var samples: Int?
+    /// Sampling temperature; nil = the suite's default.
+    public var temperature: Double?
+    /// Nucleus sampling threshold; nil = the backend's default.
+    public var topP: Double?
+    /// Most tokens per response; nil = the suite's default.
+    public var maxTokens: Int?
+    /// The run seed every sample's seed is derived from.
+    public var seed: UInt64
+    /// The judge spec (`rubric`, `llm:openai:gpt-4o-mini`, …).
+    public var judge: String
+    /// Most requests in flight per model (also bounded by each model's own limit). Does not change results,
+    /// so it is not part of the run id.
+    public var concurrency: Int
+    /// Whether paraphrases are sampled too (otherwise only each item's main prompt).
+    public var includeParaphrases: Bool
+
+    /// The default number of requests in flight per model.
+    public static let defaultConcurrency = 4
+
+    /// Creates a configuration; every argument has the CLI's default except `samples`, `temperature` and
+    /// `maxTokens`, which default to the suite's.
+    public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
+                temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
+                judge: String = "rubric", concurrency: Int = RunConfiguration.defaultConcurrency,
+                includeParaphrases: Bool = true) {
+        self.suite = suite
+        self.models = models
+        self.samples = samples
+        self.temperature = temperature
+        self.topP = topP
+        self.maxTokens = maxTokens
+        self.seed = seed
+        self.judge = judge
+        self.concurrency = concurrency
+        self.includeParaphrases = includeParaphrases
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case suite, models, samples, temperature, topP, maxTokens, seed, judge, concurrency, includeParaphrases
+    }
+
+    /// Decodes a configuration; fields added after the first version may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        suite = try c.decode(String.self, forKey: .suite)
+        models = try c.decode([String].self, forKey: .models)
+        samples = try c.decodeIfPresent(Int.self, forKey: .samples)
+        temperature = try c.decodeIfPresent(Double.self, forKey: .temperature)
+        topP = try c.decodeIfPresent(Double.self, forKey: .topP)
+        maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+        judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? "rubric"
+        concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
+        includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
+    }
+
+    /// The configuration with `samples`, `temperature` and `maxTokens` filled from the suite's defaults where
+    /// they were not given.
+    public func resolved(for suite: ProbeSuite) -> RunConfiguration {
+        var copy = self
+        copy.samples = samples ?? suite.defaults.samples
+        copy.temperature = temperature ?? suite.defaults.temperature
+        copy.maxTokens = maxTokens ?? suite.defaults.maxTokens
+        return copy
+    }
+
+    /// Samples per prompt variant after resolution (the suite default is 10 when unresolved).
+    public var effectiveSamples: Int { samples ?? SuiteDefaults.standard.samples }
+    /// Temperature after resolution.
+    public var effectiveTemperature: Double { temperature ?? SuiteDefaults.standard.temperature }
+    /// Most tokens per response after resolution.
+    public var effectiveMaxTokens: Int { maxTokens ?? SuiteDefaults.standard.maxTokens }
+
+    /// The parsed model specs, in order.
+    public func modelSpecs() throws(RunConfigurationError) -> [ModelSpec] {
+        var specs: [ModelSpec] = []
+        for text in models {
+            do {
+                specs.append(try ModelSpec(parsing: text))
+            } catch {
+                throw RunConfigurationError(field: "model", reason: error.description)
+            }
+        }
+        return specs
+    }
+
+    /// Checks every field; the error names the first bad one.
+    public func validate() throws(RunConfigurationError) {
+        if suite.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw RunConfigurationError(field: "suite", reason: "empty suite name or path")
+        }
+        guard !models.isEmpty else { throw RunConfigurationError(field: "model", reason: "no model given") }
+        let specs = try modelSpecs()
+        var seen = Set<String>()
+        for spec in specs where !seen.insert(spec.description).inserted {
+            throw RunConfigurationError(field: "model", reason: "'\(spec.description)' is given twice")
+        }
+        if let samples, samples < 1 || samples > 1_000_000 {
+            throw RunConfigurationError(field: "samples", reason: "must be between 1 and 1000000, got \(samples)")
+        }
+        if let temperature, !(temperature.isFinite && temperature >= 0 && temperature <= 100) {
+            throw RunConfigurationError(field: "temperature", reason: "must be a number ≥ 0, got \(temperature)")
+        }
+        if let topP, !(topP.isFinite && topP > 0 && topP <= 1) {
+            throw RunConfigurationError(field: "top-p", reason: "must be in (0, 1], got \(topP)")
+        }
+        if let maxTokens, maxTokens < 1 || maxTokens > 1_000_000 {
+            throw RunConfigurationError(field: "max-tokens", reason: "must be between 1 and 1000000, got \(maxTokens)")
+        }
+        if judge.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw RunConfigurationError(field: "judge", reason: "empty judge spec")
+        }
+        if concurrency < 1 || concurrency > 1024 {
+            throw RunConfigurationError(field: "concurrency", reason: "must be between 1 and 1024, got \(concurrency)")
+        }
+    }
+}

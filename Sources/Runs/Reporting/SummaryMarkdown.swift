@@ -1,0 +1,116 @@
+/// `summary.md`: the run's context, then per model the headline, a table per value and a table per item.
+enum SummaryMarkdown {
+    static func render(_ summary: RunSummary) -> String {
+        let context = summary.context
+        let confidence = Int((summary.options.confidence * 100).rounded())
+        var out: [String] = []
+        out.append("# ValueProbe run \(cell(context.runID.isEmpty ? "(unnamed)" : context.runID))")
+        out.append("")
+        out.append("- Suite: `\(context.suiteID)` (hash `\(context.suiteHash)`)")
+        out.append("- Models: \(context.models.map { "`\($0)`" }.joined(separator: ", "))")
+        out.append("- Judge: `\(context.judge)`")
+        out.append("- Samples per prompt: \(context.samples); run seed \(context.seed); ValueProbe \(context.toolVersion)")
+        out.append("- Intervals: \(confidence) %; bootstrap B = \(summary.options.bootstrapReplicates), seed \(summary.options.seed); "
+            + "SAI threshold τ = \(ReportFormat.number(summary.options.saiThreshold))")
+        out.append("- Rates are percentages (mean of item rates, hierarchical bootstrap interval); gaps are percentage points "
+            + "(paired bootstrap over explicit/implicit pairs); n/a means no labelled sample. Unparseable, refused and "
+            + "failed samples are counted apart and never as misses.")
+        out.append("")
+        out.append("## Headline")
+        out.append("")
+        out.append(row(["model", "explicit", "implicit", "gap (E − I)", "McNemar p", "false alarms", "pair accuracy",
+                        "causal", "SAI", "values ≥ τ", "labelled / planned"]))
+        out.append(row(Array(repeating: "---", count: 11)))
+        for model in summary.models {
+            let h = model.headline
+            out.append(row([
+                "`\(model.model)`", ReportFormat.rate(h.explicitRate), ReportFormat.rate(h.implicitRate),
+                ReportFormat.gap(h.gap?.estimate), ReportFormat.pValue(h.gap?.mcnemar?.pValue),
+                ReportFormat.rate(h.falseAlarmRate), ReportFormat.rate(h.pairAccuracy?.rate),
+                ReportFormat.rate(h.causalAccuracy), ReportFormat.rate(h.strongAlignment.index),
+                "\(h.strongAlignment.valuesPassing) / \(h.strongAlignment.valuesTotal)",
+                "\(model.counts.labelled) / \(model.counts.planned)",
+            ]))
+        }
+        for model in summary.models {
+            out.append("")
+            out.append("## `\(model.model)`")
+            out.append("")
+            let c = model.counts
+            out.append("Samples: \(c.planned) planned, \(c.labelled) labelled (\(c.recognised) recognised, \(c.missed) missed), "
+                + "\(c.unparseable) unparseable, \(c.refused) refused, \(c.error) failed, \(c.pending) pending.")
+            if let corrected = model.headline.corrected {
+                out.append("")
+                out.append("Judge-corrected rates: explicit \(ReportFormat.percent(corrected.explicit)), implicit "
+                    + "\(ReportFormat.percent(corrected.implicit)), false alarms \(ReportFormat.percent(corrected.falseAlarm)), "
+                    + "causal \(ReportFormat.percent(corrected.causal)).")
+            }
+            if let agreement = model.judgeAgreement {
+                out.append("")
+                out.append(agreementLine(agreement))
+            }
+            out.append("")
+            out.append("### Values")
+            out.append("")
+            out.append(row(["value", "explicit", "implicit", "false alarms (control)", "causal", "gap (E − I)", "p",
+                            "pairs", "pair accuracy", "R_E ≥ τ"]))
+            out.append(row(Array(repeating: "---", count: 10)))
+            for value in model.values {
+                var pairs = "n/a"
+                if let gap = value.gap {
+                    pairs = "\(gap.pairs)" + (gap.fallbackPairs > 0 ? " + \(gap.fallbackPairs) fallback" : "")
+                }
+                let test = value.gap?.mcnemar.map { "\(ReportFormat.pValue($0.pValue)) (\($0.method == .exactBinomial ? "exact" : "χ²"))" } ?? "n/a"
+                out.append(row([
+                    value.value, ReportFormat.rate(value.explicit?.rate), ReportFormat.rate(value.implicit?.rate),
+                    ReportFormat.rate(value.control?.rate), ReportFormat.rate(value.causal?.rate),
+                    ReportFormat.gap(value.gap?.estimate), test, pairs, ReportFormat.rate(value.pairAccuracy?.rate),
+                    value.passesThreshold.map { $0 ? "yes" : "no" } ?? "n/a",
+                ]))
+            }
+            out.append("")
+            out.append("### Items")
+            out.append("")
+            out.append(row(["item", "value", "mode", "recognised / labelled", "rate", "stability", "D", "flip rate",
+                            "group EM", "unparseable", "refused", "failed", "pending"]))
+            out.append(row(Array(repeating: "---", count: 13)))
+            for item in model.items {
+                out.append(row([
+                    "`\(item.itemID)`", item.value, item.mode.rawValue, "\(item.counts.recognised) / \(item.counts.labelled)",
+                    ReportFormat.rate(item.rate), item.stability.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "n/a",
+                    ReportFormat.number(item.variability?.disagreement), ReportFormat.number(item.variability?.flipRate),
+                    item.groupExactMatch.map { $0 ? "yes" : "no" } ?? "n/a",
+                    "\(item.counts.unparseable)", "\(item.counts.refused)", "\(item.counts.error)", "\(item.counts.pending)",
+                ]))
+            }
+        }
+        if let agreement = summary.judgeAgreement {
+            out.append("")
+            out.append("## Judge against human labels (whole run)")
+            out.append("")
+            out.append(agreementLine(agreement))
+        }
+        if !summary.warnings.isEmpty {
+            out.append("")
+            out.append("## Warnings")
+            out.append("")
+            for warning in summary.warnings { out.append("- \(cell(warning))") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func agreementLine(_ agreement: JudgeAgreement) -> String {
+        "Judge vs human labels: n = \(agreement.n), Cohen's κ = \(ReportFormat.number(agreement.kappa)), "
+            + "sensitivity \(ReportFormat.number(agreement.sensitivity)), specificity \(ReportFormat.number(agreement.specificity)) "
+            + "(\(agreement.humanUndecided) undecided by humans, \(agreement.judgeUnlabelled) without a judge label)."
+    }
+
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.map(cell).joined(separator: " | ") + " |"
+    }
+
+    /// A table cell: pipes escaped, line breaks turned into spaces.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

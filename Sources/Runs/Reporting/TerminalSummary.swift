@@ -1,0 +1,68 @@
+/// The summary as text for a terminal: per model, the headline and a table per value (percentages with their
+/// intervals; the gap in percentage points). At most ``width`` characters per line, ASCII only.
+enum TerminalSummary {
+    /// Widest line.
+    static let width = 100
+
+    static func render(_ summary: RunSummary) -> String {
+        var lines: [String] = []
+        let context = summary.context
+        let confidence = Int((summary.options.confidence * 100).rounded())
+        var title = "ValueProbe"
+        if !context.runID.isEmpty { title += " run \(context.runID)" }
+        title += " | suite \(context.suiteID) | judge \(context.judge.isEmpty ? "n/a" : context.judge)"
+        lines.append(title)
+        lines.append("Rates in percent with \(confidence)% intervals; gaps in percentage points; n/a = no labelled samples.")
+        for model in summary.models {
+            lines.append("")
+            lines.append("== \(model.model) ==")
+            let counts = model.counts
+            lines.append("samples: \(counts.planned) planned, \(counts.labelled) labelled, \(counts.unparseable) unparseable, "
+                + "\(counts.refused) refused, \(counts.error) failed, \(counts.pending) pending")
+            let headline = model.headline
+            var rows: [[String]] = []
+            rows.append(["explicit recognition", ReportFormat.rate(headline.explicitRate), ""])
+            rows.append(["implicit recognition", ReportFormat.rate(headline.implicitRate), ""])
+            var gapNote = ""
+            if let test = headline.gap?.mcnemar {
+                gapNote = "McNemar p=\(ReportFormat.pValue(test.pValue)) "
+                    + "(\(test.method == .exactBinomial ? "exact" : "chi2"), \(test.pairs) pairs)"
+            }
+            rows.append(["gap explicit - implicit", ReportFormat.gap(headline.gap?.estimate), gapNote])
+            rows.append(["false alarms (controls)", ReportFormat.rate(headline.falseAlarmRate), ""])
+            let pairs = headline.pairAccuracy.map { "\($0.pairs) pairs" } ?? ""
+            rows.append(["pair accuracy", ReportFormat.rate(headline.pairAccuracy?.rate), pairs])
+            rows.append(["causal accuracy", ReportFormat.rate(headline.causalAccuracy), ""])
+            let strong = headline.strongAlignment
+            let tau = ReportFormat.number(strong.threshold)
+            let saiNote = "tau \(tau): \(strong.valuesPassing) of \(strong.valuesTotal) values pass"
+                + (strong.weakOnlyShare.map { "; weak-only \(ReportFormat.percent($0))" } ?? "")
+            rows.append(["strong alignment (SAI)", ReportFormat.rate(strong.index), saiNote])
+            if let corrected = headline.corrected {
+                rows.append(["judge-corrected E / I", "\(ReportFormat.percent(corrected.explicit)) / \(ReportFormat.percent(corrected.implicit))",
+                             "false alarms \(ReportFormat.percent(corrected.falseAlarm))"])
+            }
+            lines += TextTable(header: ["measure", "value", "note"], rows: rows).render(maximumWidth: width)
+            if let agreement = model.judgeAgreement, agreement.n > 0 {
+                lines.append("judge vs humans: kappa \(ReportFormat.number(agreement.kappa)), sensitivity "
+                    + "\(ReportFormat.number(agreement.sensitivity)), specificity \(ReportFormat.number(agreement.specificity)) (n=\(agreement.n))")
+            }
+            lines.append("")
+            let valueRows = model.values.map { value in
+                [value.value, ReportFormat.rate(value.explicit?.rate), ReportFormat.rate(value.implicit?.rate),
+                 ReportFormat.gap(value.gap?.estimate), ReportFormat.pValue(value.gap?.mcnemar?.pValue),
+                 ReportFormat.rate(value.control?.rate), ReportFormat.rate(value.causal?.rate)]
+            }
+            lines += TextTable(header: ["value", "explicit", "implicit", "gap", "p", "false alarm", "causal"],
+                               rows: valueRows).render(maximumWidth: width)
+            let unstable = model.items.filter { $0.stability == .unstable }.count
+            let labelled = model.items.filter { $0.stability != nil }.count
+            lines.append("items: \(model.items.count), unstable across repeats: \(unstable) of \(labelled) with labels")
+        }
+        if !summary.warnings.isEmpty {
+            lines.append("")
+            for warning in summary.warnings { lines.append("warning: \(warning)") }
+        }
+        return lines.flatMap { ReportFormat.wrap($0, to: width) }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,197 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Models
+import Probes
+import Runs
+import Synchronization
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a probe suite on one or more models, storing every response as it arrives.",
+        discussion: """
+            Every sample (item × paraphrase × model × repeat) is asked at most once and stored in \
+            DIR/valueprobe.sqlite the moment its answer arrives. Re-running the same command continues the same \
+            run: only unanswered samples are asked. Changing anything that affects results (models, samples, \
+            temperature, top-p, max tokens, seed, judge, suite content) starts a new run. Ctrl-C stops; re-run \
+            to continue.
+
+            With no options it runs the built-in khamassi2024 suite on the embedded SmolLM2 model (fetched on \
+            first use) with 3 samples per prompt, which takes minutes on two cores; the suites recommend 10 \
+            (--samples 10).
+            """
+    )
+
+    @Option(help: "Built-in suite name (khamassi2024, values-core) or a suite file (YAML or JSON).")
+    var suite = "khamassi2024"
+
+    @Option(name: .customLong("model"),
+            help: "Model spec; repeat to compare models: local:smollm2 (default), local:PATH.gguf, openai:MODEL, openai-compatible:URL#MODEL, anthropic:MODEL, gemini:MODEL, ollama:MODEL.")
+    var models: [String] = []
+
+    @Option(help: "Samples per prompt and paraphrase. The default, 3, keeps the default run to minutes on two cores; the suites recommend 10.")
+    var samples = 3
+
+    @Option(help: "Sampling temperature (default: the suite's, 1.0 for the built-in suites).")
+    var temperature: Double?
+
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold in (0, 1] (default: the backend's).")
+    var topP: Double?
+
+    @Option(name: .customLong("max-tokens"), help: "Most tokens per response (default: the suite's).")
+    var maxTokens: Int?
+
+    @Option(help: "Run seed; every sample's seed is derived from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
+    var judge = "rubric"
+
+    @Option(help: "Most requests in flight per model (the embedded engine takes one at a time).")
+    var concurrency = RunConfiguration.defaultConcurrency
+
+    @Option(help: "Worker threads of the embedded engine (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "Run directory (default: runs/SUITE-RUNID).")
+    var out: String?
+
+    @Flag(name: .customLong("retry-errors"), help: "Ask again the samples whose backend call failed.")
+    var retryErrors = false
+
+    @Flag(help: "Print the outcome as one JSON object on stdout.")
+    var json = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() async throws {
+        // The embedded engine is installed first: an `llm:local:…` judge needs it too.
+        let makeModel = RunModels.standard(threads: threads, concurrency: concurrency,
+                                           progress: { Terminal.assetProgress($0) })
+        let judgeInstance = try RunCompletion.makeJudge(spec: judge)
+        var configuration = RunConfiguration(
+            suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
+            temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed, judge: judge,
+            concurrency: concurrency)
+        // The judge's own spelling of its spec names the run, so that verdicts and run agree.
+        if let judgeInstance { configuration.judge = judgeInstance.spec }
+        do { try configuration.validate() } catch { throw ValidationError(error.description) }
+        let loaded = try SuiteLoader.load(nameOrPath: suite)
+        let runID = RunIdentity.runID(configuration: configuration, suite: loaded)
+        let directory = URL(fileURLWithPath: out ?? "runs/\(loaded.id)-\(runID)")
+        Terminal.error("run \(runID): \(directory.path)")
+
+        let display = ProgressDisplay(interactive: Terminal.isInteractive())
+        let runner = Runner(
+            directory: directory, configuration: configuration, suite: loaded, judge: judgeInstance,
+            makeModel: makeModel, retryErrors: retryErrors, progress: { display.show($0) })
+        let task = Task { try await runner.run() }
+        let interrupt = Interrupt.install { task.cancel() }
+        let outcome = try await task.value
+        interrupt.cancel()
+        display.finish()
+
+        // The interrupt handler has said how to continue.
+        if outcome.cancelled { throw ExitCode(130) }
+        if json {
+            Terminal.printJSON(outcome)
+        } else {
+            Terminal.write(try RunCompletion.finish(runDirectory: directory, runID: outcome.runID) + "\n")
+        }
+        if outcome.counts.failed > 0 {
+            Terminal.error("\(outcome.counts.failed) sample(s) failed; re-run with --retry-errors to ask them again")
+        }
+        if outcome.judgeFailures > 0, let first = outcome.firstJudgeFailure {
+            Terminal.error("\(outcome.judgeFailures) judge call(s) failed (re-run to judge them), first: \(first)")
+        }
+    }
+}
+
+/// SIGINT while a run is going: the first one cancels the run (in-flight requests may finish for up to three
+/// seconds), prints how to continue and exits with 130; a second one exits at once.
+private final class Interrupt {
+    private let source: any DispatchSourceSignal
+
+    private init(source: any DispatchSourceSignal) {
+        self.source = source
+    }
+
+    static func install(onInterrupt: @escaping @Sendable () -> Void) -> Interrupt {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let count = Mutex(0)
+        source.setEventHandler {
+            let n = count.withLock { n in
+                n += 1
+                return n
+            }
+            if n == 1 {
+                onInterrupt()
+                Terminal.error("\ninterrupted; re-run the same command to continue")
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { exit(130) }
+            } else {
+                exit(130)
+            }
+        }
+        source.resume()
+        return Interrupt(source: source)
+    }
+
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
+
+/// Progress on stderr: an updating bar on a terminal, a plain line every ten seconds otherwise; the latest state
+/// is always shown at the end.
+private final class ProgressDisplay: Sendable {
+    private struct State {
+        var shownAt: ContinuousClock.Instant?
+        var shown: RunProgress?
+        var latest: RunProgress?
+    }
+
+    private let interactive: Bool
+    private let state = Mutex(State())
+
+    init(interactive: Bool) {
+        self.interactive = interactive
+    }
+
+    func show(_ progress: RunProgress) {
+        let now = ContinuousClock.now
+        let interval: Duration = interactive ? .milliseconds(100) : .seconds(10)
+        let due = state.withLock { s in
+            s.latest = progress
+            if let time = s.shownAt, now - time < interval { return false }
+            s.shownAt = now
+            s.shown = progress
+            return true
+        }
+        if due { render(progress) }
+    }
+
+    /// Shows the latest state if it was not shown, and ends the terminal line.
+    func finish() {
+        let pending: RunProgress? = state.withLock { s in
+            guard let latest = s.latest, latest.done != s.shown?.done || latest.judged != s.shown?.judged
+                || latest.failed != s.shown?.failed else { return nil }
+            s.shown = latest
+            return latest
+        }
+        if let pending { render(pending) }
+        if interactive, state.withLock({ $0.shown != nil }) { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    private func render(_ progress: RunProgress) {
+        if interactive {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.bar(width: 24) + " " + progress.line).utf8))
+        } else {
+            Terminal.error(progress.line)
+        }
+    }
+}
