@@ -48,6 +48,11 @@ public struct SpaceResolver: Sendable {
         self.progress = progress
     }
 
+    /// Parses and loads `spec` with the default asset store, reporting nothing (for commands that need one space).
+    public static func load(_ spec: String, words: [String] = []) throws -> VectorSpace {
+        try SpaceResolver(words: words).resolve(spec)
+    }
+
     /// Parses and loads `text`.
     public func resolve(_ text: String) throws -> VectorSpace {
         try resolve(SpaceSpec(parsing: text))
