@@ -22,17 +22,22 @@ public final class VectorSpace: @unchecked Sendable {
     /// Duplicate words keep their first row (as gensim does) and are reported in `duplicates`.
     public init(name: String, words: [String], vectors: [Float], dimension: Int) throws(EmbeddingError) {
         guard dimension > 0 else { throw .invalid("\(name): dimension must be positive, got \(dimension)") }
-        guard vectors.count == words.count * dimension else {
-            throw .invalid("\(name): \(words.count) words × \(dimension) dimensions need \(words.count * dimension) values, got \(vectors.count)")
+        let (needed, overflow) = words.count.multipliedReportingOverflow(by: dimension)
+        guard !overflow, vectors.count == needed else {
+            throw .invalid("\(name): \(words.count) words × \(dimension) dimensions need \(overflow ? "too many" : String(needed)) values, got \(vectors.count)")
         }
         var index: [String: Int] = [:]
         index.reserveCapacity(words.count)
         var duplicates: [String] = []
         for (i, w) in words.enumerated() {
             guard !w.isEmpty else { throw .invalid("\(name): word \(i) is empty") }
-            if index[w] == nil { index[w] = i } else { duplicates.append(w) }
+            // One hash lookup per word; a duplicate puts its first row back.
+            if let first = index.updateValue(i, forKey: w) {
+                index[w] = first
+                duplicates.append(w)
+            }
         }
-        if let bad = vectors.firstIndex(where: { !$0.isFinite }) {
+        if let bad = VectorSpace.firstNonFinite(vectors) {
             throw .invalid("\(name): the vector of '\(words[bad / dimension])' holds a non-finite value")
         }
         self.name = name
@@ -41,6 +46,15 @@ public final class VectorSpace: @unchecked Sendable {
         self.dimension = dimension
         self.index = index
         self.duplicates = duplicates
+    }
+
+    /// The index of the first NaN or infinity (exponent bits all ones), nil when every value is finite.
+    private static func firstNonFinite(_ values: [Float]) -> Int? {
+        values.withUnsafeBufferPointer { buf -> Int? in
+            buf.withMemoryRebound(to: UInt32.self) { bits -> Int? in
+                bits.firstIndex { $0 & 0x7F80_0000 == 0x7F80_0000 }
+            }
+        }
     }
 
     /// Words that appeared more than once (only the first occurrence is used).
