@@ -69,36 +69,68 @@ static inline VP_AVX2 float vp_avx2_h2f_last(const void *p) {
     return _mm_cvtss_f32(_mm_movehdup_ps(vp_avx2_h2f_pair((const uint8_t *)p - 2)));
 }
 
-// One-token activation scales: from the f32 copies made by vp_tile_scales (one-token layout: d of block i at [i]
-// for Q8_0 weights; d, s of block i at [2i], [2i + 1] for 4-bit weights) when `scales` is not NULL, else
-// converted from the activation block's f16 fields (Q8_1 only for d, s).
-
-/// Q8_0 d of block i in lane 0.
-static inline VP_AVX2 __m128 vp_avx2_act_d(const void *y_d, const float *scales, int64_t i) {
-    if (scales) return _mm_load_ss(scales + i);
-    return vp_avx2_h2f_pair(y_d);
-}
-
-/// Q8_0 d of blocks i and i + 1 in lanes 0 and 2 (y_d0, y_d1: their f16 fields).
-static inline VP_AVX2 __m128 vp_avx2_act_d2(const void *y_d0, const void *y_d1, const float *scales, int64_t i) {
-    if (scales) {
-        const __m128 pair = _mm_castpd_ps(_mm_load_sd((const double *)(scales + i)));
-        return _mm_unpacklo_ps(pair, pair);
+/// The f16 scales at p + k·stride for k < count (1...4) -> lanes k; lanes from count on are 0. Read through general
+/// registers (see above: no 16-bit vector inserts).
+static inline VP_AVX2 __m128 vp_avx2_h2f_x4(const uint8_t *p, size_t stride, const int count) {
+    uint64_t v = 0;
+    for (int k = 0; k < count; k++) {
+        uint16_t h;
+        __builtin_memcpy(&h, p + (size_t)k * stride, 2);
+        v |= (uint64_t)h << (16 * k);
     }
-    return vp_avx2_h2f_2x2(y_d0, y_d1);
+    return _mm_cvtph_ps(_mm_cvtsi64_si128((long long)v));
 }
 
-
-/// [d, s] of block i in lanes 0 and 1.
-static inline VP_AVX2 __m128 vp_avx2_act_ds(const void *y_d, const float *scales, int64_t i) {
-    if (scales) return _mm_castpd_ps(_mm_load_sd((const double *)(scales + 2 * i)));
-    return vp_avx2_h2f_pair(y_d);
+/// The f16 pairs at p + k·stride for k < count (1...4) -> [a0, b0, a1, b1 | a2, b2, a3, b3]; missing pairs are 0.
+static inline VP_AVX2 __m256 vp_avx2_h2f_pairs_x4(const uint8_t *p, size_t stride, const int count) {
+    uint32_t h[4] = {0, 0, 0, 0};
+    for (int k = 0; k < count; k++) __builtin_memcpy(&h[k], p + (size_t)k * stride, 4);
+    const __m128i v = _mm_set_epi64x((long long)((uint64_t)h[3] << 32 | h[2]), (long long)((uint64_t)h[1] << 32 | h[0]));
+    return _mm256_cvtph_ps(v);
 }
 
-/// [d, s] of blocks i and i + 1 in lanes 0, 1 and 2, 3.
-static inline VP_AVX2 __m128 vp_avx2_act_ds2(const void *y_d0, const void *y_d1, const float *scales, int64_t i) {
-    if (scales) return _mm_loadu_ps(scales + 2 * i);
-    return vp_avx2_h2f_2x2(y_d0, y_d1);
+// The canonical order of the 32-element formats' AVX2 dot products (Q4_0, Q4_1, Q8_0), shared by the single-row
+// kernels and the 4-token tiles so that a product never depends on how many tokens are computed together:
+//   for block i: integer sums H_lo(i) over elements 0..15 and H_hi(i) over 16..31 (exact, in any order), and
+//   D(i) = f32(d_w) * f32(d_a) rounded once; the lane (k = i mod 4, half) accumulates fma(D(i), H_half(i), lane)
+//   in block order; then R_k = L(k, lo) + L(k, hi) and the result is (R_0 + R_2) + (R_1 + R_3).
+// Q4_1 adds M(i) = f32(m_w) * f32(s_a), rounded, to lane (k, lo) right after that lane's fma of block i.
+// The single-row kernels fold 4 blocks of one token into one vector [H_lo(i..i+3) | H_hi(i..i+3)]; the tiles fold
+// 4 tokens of one block into [H_lo(t0..t3) | H_hi(t0..t3)], with one accumulator per k. Both end in
+// vp_avx2_hsum's order. A missing block (the last group of the single-row fold may hold 1...3 blocks) contributes
+// fma(0, 0, lane) and M = 0, and the hi lanes gain M = 0 too: these leave a lane unchanged, because lanes start
+// at +0 and never become -0.
+
+/// Sums of four vectors of 16 i16 pair sums: i32 [Σ lanes 0..7 of p0, p1, p2, p3 | Σ lanes 8..15 of p0..p3], i.e.
+/// each vector's halves (bytes 0..15 and 16..31 of the inputs that made the pairs) summed separately. The i16
+/// stages must not overflow: at most 16 products per i16 lane.
+static inline VP_AVX2 __m256i vp_avx2_fold4_i16(__m256i p0, __m256i p1, __m256i p2, __m256i p3) {
+    const __m256i h = _mm256_hadd_epi16(_mm256_hadd_epi16(p0, p1), _mm256_hadd_epi16(p2, p3));
+    return _mm256_madd_epi16(h, _mm256_set1_epi16(1));
+}
+
+/// As vp_avx2_fold4_i16 for vectors of eight i32 sums: [Σ lanes 0..3 of p0..p3 | Σ lanes 4..7 of p0..p3].
+static inline VP_AVX2 __m256i vp_avx2_fold4_i32(__m256i p0, __m256i p1, __m256i p2, __m256i p3) {
+    return _mm256_hadd_epi32(_mm256_hadd_epi32(p0, p1), _mm256_hadd_epi32(p2, p3));
+}
+
+/// The tiles' final reduction for 4 tokens (lane t): R_k = lo + hi of acc_k, then (R_0 + R_2) + (R_1 + R_3),
+/// the same operations vp_avx2_hsum performs for one token.
+static inline VP_AVX2 __m128 vp_avx2_reduce4(__m256 a0, __m256 a1, __m256 a2, __m256 a3) {
+    const __m128 r0 = _mm_add_ps(_mm256_castps256_ps128(a0), _mm256_extractf128_ps(a0, 1));
+    const __m128 r1 = _mm_add_ps(_mm256_castps256_ps128(a1), _mm256_extractf128_ps(a1, 1));
+    const __m128 r2 = _mm_add_ps(_mm256_castps256_ps128(a2), _mm256_extractf128_ps(a2, 1));
+    const __m128 r3 = _mm_add_ps(_mm256_castps256_ps128(a3), _mm256_extractf128_ps(a3, 1));
+    return _mm_add_ps(_mm_add_ps(r0, r2), _mm_add_ps(r1, r3));
+}
+
+/// The 2-token tiles' final reduction: a01 holds lanes [(k0, t0), (k0, t1), (k1, t0), (k1, t1) | the same, hi],
+/// a23 the same for k2, k3. Lanes 0, 1 of the result: (R_0 + R_2) + (R_1 + R_3) of tokens 0, 1.
+static inline VP_AVX2 __m128 vp_avx2_reduce2(__m256 a01, __m256 a23) {
+    const __m128 r01 = _mm_add_ps(_mm256_castps256_ps128(a01), _mm256_extractf128_ps(a01, 1));
+    const __m128 r23 = _mm_add_ps(_mm256_castps256_ps128(a23), _mm256_extractf128_ps(a23, 1));
+    const __m128 s = _mm_add_ps(r01, r23); // [R_0 + R_2 (t0, t1), R_1 + R_3 (t0, t1)]
+    return _mm_add_ps(s, _mm_movehl_ps(s, s));
 }
 
 /// Byte j (0..31) = 0xFF if bit j of the 32-bit mask is set, else 0.

@@ -23,17 +23,22 @@ typedef float (*vp_dot_fn)(int64_t n, const void *w, const void *act);
 
 /// Dot products of rows [0, nrows) of a weight matrix (rows `row_bytes` apart from `w`) with `nt` (1...4)
 /// activation rows `act_stride` bytes apart: y[t * y_stride + r] for t < nt. Each weight block is unpacked once
-/// for all nt tokens. `scales` holds the activation scales as prepared by vp_tile_scales (the scalar kernels
-/// ignore it; NULL is allowed for nt = 1).
+/// for all nt tokens, and each y is bitwise what the single-row dot product gives (the same operations in the
+/// same order: the canonical order in avx2_helpers.h, or the scalar kernels' block loop). `scales` holds the
+/// activation scales as prepared by vp_tile_scales (the scalar kernels ignore it; NULL is allowed for nt = 1).
 typedef void (*vp_tile_fn)(int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, size_t act_stride,
                            int nt, const float *scales, float *y, size_t y_stride);
 
-/// Floats per block that vp_tile_scales writes for weights of `wtype` (Q8_0: 4; Q4_0, Q4_1: 8).
+/// Floats per block that vp_tile_scales writes for 2...4 tokens and weights of `wtype` (Q8_0: 4; Q4_1: 8;
+/// Q4_0: 12).
 int vp_tile_scale_floats(int wtype);
+/// Floats per block that vp_tile_scales writes for one token (Q8_0, Q4_0: 1; Q4_1: 2).
+int vp_tile_scale_floats_one(int wtype);
 /// Converts the scales of `nt` (1...4) activation rows for weights of `wtype` to f32 once, block by block:
-/// d[4] for Q8_0 weights; d[4] then s[4] for Q4_1 (s from the Q8_1 block) and Q4_0 (s = d·Σq computed here).
-/// Lanes of missing tokens are 0. One token (nt = 1) is stored densely instead: d of block i at [i] (Q8_0
-/// weights), or d and s of block i at [2i] and [2i + 1].
+/// d[4] for Q8_0 weights; d[4] then s[4] for Q4_1 (s from the Q8_1 block); d[4] then the i32 sums 8·Σq_a over
+/// elements 0..15 of tokens 0..3, then over elements 16..31, for Q4_0 (bit patterns stored in the float array).
+/// Lanes of missing tokens are 0. One token (nt = 1) is stored densely instead: d of block i at [i] (Q8_0, Q4_0
+/// weights), or d and s of block i at [2i] and [2i + 1] (Q4_1).
 void vp_tile_scales(int wtype, int64_t nb, const void *act, size_t act_stride, int nt, float *scales);
 
 #define VP_DECLARE_DOT(name)                                                                       \

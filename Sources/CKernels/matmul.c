@@ -9,16 +9,19 @@
 #define ROW_BLOCK 16 // weight rows kept in L1 while every token group of a chunk meets them
 
 /// Tiled path (Q4_0, Q4_1, Q8_0). Activation scales are converted to f32 once per chunk of tokens; then each
-/// block of weight rows meets every group of up to 4 tokens, each weight block unpacked once per group.
+/// block of weight rows meets every group of up to 4 tokens, each weight block unpacked once per group. How tokens
+/// are grouped never changes a result: the tile kernels compute each token exactly as the single-row dot does.
 static void matmul_tiled(vp_tile_fn tile, int wtype, int64_t n, const uint8_t *w, size_t row_bytes, const uint8_t *act,
                          size_t act_stride, float *y, size_t y_stride, int64_t row_begin, int64_t row_end, int64_t n_tok) {
     const int64_t nb = n / vp_block_elements(wtype);
     const size_t per_group = (size_t)nb * (size_t)vp_tile_scale_floats(wtype);
     int64_t chunk = n_tok < CHUNK ? n_tok : CHUNK;
-    float one_token[512]; // 64 blocks of one token fit on the stack: no allocation when decoding
+    float one_token[512]; // one token of up to 8192 columns fits on the stack: no allocation when decoding
     float *scales = one_token;
-    if (chunk > 1 || per_group > sizeof one_token / sizeof(float)) {
-        scales = malloc(sizeof(float) * per_group * (size_t)((chunk + TILE - 1) / TILE));
+    const size_t need = chunk == 1 ? (size_t)nb * (size_t)vp_tile_scale_floats_one(wtype)
+                                   : per_group * (size_t)((chunk + TILE - 1) / TILE);
+    if (need > sizeof one_token / sizeof(float)) {
+        scales = malloc(sizeof(float) * need);
         if (!scales) chunk = 1; // no memory for the f32 scales: one token at a time without them still works
     }
     const int64_t rows = row_end - row_begin;

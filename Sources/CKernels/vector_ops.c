@@ -1,5 +1,6 @@
 // f32 vector helpers used by the forward pass: dot, axpy, scale, add, RMS norm, SiLU gating, softmax.
 #include <math.h>
+#include <string.h>
 
 #include "avx2_helpers.h"
 #include "ckernels.h"
@@ -103,15 +104,23 @@ static VP_AVX2 void rmsnorm_avx2(const float *x, const float *weight, float *out
     for (; i < n; i++) out[i] = x[i] * scale * weight[i];
 }
 
+static inline VP_AVX2 __m256 silu_mul8(__m256 g, __m256 u) {
+    const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), g));
+    return _mm256_mul_ps(_mm256_div_ps(g, _mm256_add_ps(_mm256_set1_ps(1.0f), e)), u);
+}
+
+// The last n % 8 elements go through the same vector code (on a padded copy), so each element's value depends only
+// on its inputs, never on its position: the forward pass applies this to whole batches of tokens at once.
 static VP_AVX2 void silu_mul_avx2(const float *gate, const float *up, float *out, int64_t n) {
-    const __m256 one = _mm256_set1_ps(1.0f);
     int64_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m256 g = _mm256_loadu_ps(gate + i);
-        const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), g));
-        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_div_ps(g, _mm256_add_ps(one, e)), _mm256_loadu_ps(up + i)));
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, silu_mul8(_mm256_loadu_ps(gate + i), _mm256_loadu_ps(up + i)));
+    if (i < n) {
+        float g[8] = {0}, u[8] = {0}, o[8];
+        memcpy(g, gate + i, sizeof(float) * (size_t)(n - i));
+        memcpy(u, up + i, sizeof(float) * (size_t)(n - i));
+        _mm256_storeu_ps(o, silu_mul8(_mm256_loadu_ps(g), _mm256_loadu_ps(u)));
+        memcpy(out + i, o, sizeof(float) * (size_t)(n - i));
     }
-    for (; i < n; i++) out[i] = gate[i] / (1.0f + expf(-gate[i])) * up[i];
 }
 
 static VP_AVX2 float softmax_avx2(float *x, int64_t n) {

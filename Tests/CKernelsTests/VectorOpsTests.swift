@@ -87,6 +87,25 @@ struct VectorOpsTests {
         }
     }
 
+    @Test("vp_silu_mul_f32 over a batch of rows equals each row alone, bit for bit")
+    func siluMulBatchInvariant() {
+        let width = 13, rows = 5  // widths and a total that are not multiples of 8: tails in both calls
+        let gate = RandomRows.floats(width * rows, amplitude: 6, seed: 17)
+        let up = RandomRows.floats(width * rows, amplitude: 2, seed: 18)
+        for path in KernelPath.available {
+            var batch = [Float](repeating: 0, count: width * rows)
+            path.run { vp_silu_mul_f32(gate, up, &batch, Int64(width * rows)) }
+            var differing = 0
+            for r in 0 ..< rows {
+                let g = Array(gate[r * width ..< (r + 1) * width]), u = Array(up[r * width ..< (r + 1) * width])
+                var alone = [Float](repeating: 0, count: width)
+                path.run { vp_silu_mul_f32(g, u, &alone, Int64(width)) }
+                for i in 0 ..< width where alone[i].bitPattern != batch[r * width + i].bitPattern { differing += 1 }
+            }
+            #expect(differing == 0, "\(path): \(differing) elements depend on their position in the batch")
+        }
+    }
+
     @Test("vp_softmax_f32: probabilities, the returned max, stability and -inf entries")
     func softmax() {
         for n in Self.lengths where n > 0 {

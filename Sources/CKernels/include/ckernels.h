@@ -93,7 +93,8 @@ float vp_vec_dot(int wtype, int64_t n, const void *w_row, const void *act_row);
 /// W rows are vp_row_bytes(wtype, n) apart starting at `w` (row 0); activation rows (in
 /// vp_vec_dot_type(wtype) format) are `act_stride` bytes apart; y_stride counts floats.
 /// For Q4_0, Q4_1 and Q8_0 each weight block is unpacked once and used for up to 4 tokens (other types loop
-/// over the single-row dot). Writes nothing for unsupported types, n not a whole number of blocks, an empty
+/// over the single-row dot). Batch invariant, bit for bit: every y[t, r] equals vp_vec_dot(wtype, n, W row r,
+/// activation row t) on the same path, whatever n_tok, the row range or the split across threads. Writes nothing for unsupported types, n not a whole number of blocks, an empty
 /// row range or n_tok <= 0. Thread-safe: threads may compute disjoint row ranges of the same product.
 void vp_matmul(int wtype, int64_t n, const void *w, const void *act, size_t act_stride,
                float *y, size_t y_stride, int64_t row_begin, int64_t row_end, int64_t n_tok);
@@ -108,7 +109,8 @@ void vp_axpy_f32(float a, const float *x, float *y, int64_t n);
 void vp_scale_f32(float *x, float s, int64_t n);
 /// out = x / sqrt(mean(x^2) + eps) * weight. `out` may alias `x`.
 void vp_rmsnorm_f32(const float *x, const float *weight, float *out, int64_t n, float eps);
-/// out = silu(gate) * up, silu(g) = g / (1 + exp(-g)). `out` may alias either input.
+/// out = silu(gate) * up, silu(g) = g / (1 + exp(-g)). `out` may alias either input. Each element's result depends
+/// only on its own inputs (not on its index or n), so a batch of rows gives what the rows give one by one.
 void vp_silu_mul_f32(const float *gate, const float *up, float *out, int64_t n);
 /// In-place numerically stable softmax; returns the maximum of the input (-inf for n = 0). Entries of -inf get
 /// probability 0; if every entry is -inf the result is uniform.
