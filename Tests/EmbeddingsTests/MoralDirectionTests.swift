@@ -6,7 +6,7 @@ import Testing
     /// Synthetic data with a known dominant direction: the fitted axis must be it (up to sign, which must follow
     /// the polarities), and the explained variance must equal the variance computed by hand.
     @Test func recoversAKnownAxis() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = MoralTestRandom(seed: 7)
         let d = 6
         var axis = [Double](repeating: 0, count: d)
         axis[2] = 0.6
@@ -80,7 +80,7 @@ import Testing
 }
 
 /// SplitMix64 for reproducible synthetic data.
-struct SplitMix {
+struct MoralTestRandom {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
