@@ -1,0 +1,152 @@
+import CKernels
+import Synchronization
+
+/// One training thread: runs every epoch over its own contiguous range of sentences, as word2vec.c's threads run
+/// over their byte range of the file, reading and writing the shared weights without locks (see
+/// ``Word2VecBuffers``). The per-thread 48-bit generator drives subsampling, window shrinking and negative draws in
+/// the order gensim's `corpus_file` loop uses it (per sentence: subsampling draws, then window draws, then the
+/// negatives of each pair).
+struct Word2VecWorker {
+    let buffers: Word2VecBuffers
+    let configuration: Word2VecConfiguration
+    let sentences: Range<Int>
+    let seed: UInt64
+    /// In-vocabulary words of one pass over the whole corpus (all threads), for the learning-rate schedule.
+    let wordsPerEpoch: Int
+
+    /// How often (in words read by this thread) the learning rate and the shared counters are updated.
+    static let reportEvery = 10_000
+
+    func run() {
+        let b = buffers
+        let d = b.dimension
+        let dd = Int64(d)
+        let window = configuration.window
+        let negative = configuration.negative
+        let useSample = configuration.sample > 0
+        let shrink = configuration.shrinkWindows
+        let skipGram = configuration.architecture == .skipGram
+        let cbowMean = configuration.cbowMean
+        let startAlpha = configuration.alpha
+        let endAlpha = configuration.minAlpha
+        let totalWords = Double(max(1, configuration.epochs * wordsPerEpoch))
+        let maxSentence = configuration.maxSentenceLength
+
+        let sentence = UnsafeMutablePointer<Int32>.allocate(capacity: maxSentence)
+        let reduced = UnsafeMutablePointer<Int>.allocate(capacity: maxSentence)
+        let work = UnsafeMutablePointer<Float>.allocate(capacity: d)
+        let neu1 = UnsafeMutablePointer<Float>.allocate(capacity: d)
+        defer { sentence.deallocate(); reduced.deallocate(); work.deallocate(); neu1.deallocate() }
+
+        var random = Word2VecRandom(seed: seed)
+        var alpha = Float(startAlpha)
+        var sinceReport = 0
+        var effectiveSinceReport = 0
+
+        let syn0 = b.syn0
+        let syn1neg = b.syn1neg
+        let cumulative = b.cumulative
+        let cumulativeLast = b.cumulativeLast
+        let guide = b.guide
+        let guideShift = b.guideShift
+        let sigmoid = b.sigmoid
+        let thresholds = b.sampleThresholds
+
+        /// Negative sampling for input vector `l1` and centre word `word`; accumulates the input error in `work`
+        /// (which the caller zeroes) and updates `syn1neg`.
+        @inline(__always)
+        func negativeSampling(_ l1: UnsafeMutablePointer<Float>, _ word: Int32, _ alpha: Float, _ random: inout Word2VecRandom) {
+            for k in 0 ... negative {
+                let target: Int32
+                let label: Float
+                if k == 0 {
+                    target = word
+                    label = 1
+                } else {
+                    let x = UInt32(truncatingIfNeeded: random.high % cumulativeLast)
+                    var i = Int(guide[Int(x >> guideShift)])
+                    while cumulative[i] < x { i += 1 }
+                    random.step()
+                    if i == Int(word) { continue }
+                    target = Int32(i)
+                    label = 0
+                }
+                let l2 = syn1neg + Int(target) * d
+                let f = vp_dot_f32(l1, l2, dd)
+                if f <= -SigmoidTable.maxExp || f >= SigmoidTable.maxExp { continue }
+                let g = (label - sigmoid[Int((f + SigmoidTable.maxExp) * SigmoidTable.scale)]) * alpha
+                vp_axpy_f32(g, l2, work, dd)
+                vp_axpy_f32(g, l1, l2, dd)
+            }
+        }
+
+        for _ in 0 ..< configuration.epochs {
+            for s in sentences {
+                let start = b.sentenceStarts[s]
+                let end = b.sentenceStarts[s + 1]
+                // Subsampling (before windowing, so dropped words widen the window, as in word2vec.c and gensim).
+                var n = 0
+                for p in start ..< end {
+                    let w = b.ids[p]
+                    if useSample && thresholds[Int(w)] < random.next32() { continue }
+                    sentence[n] = w
+                    n += 1
+                }
+                sinceReport += end - start
+                effectiveSinceReport += n
+                if shrink {
+                    for i in 0 ..< n { reduced[i] = Int(random.next32() % UInt32(window)) }
+                } else {
+                    for i in 0 ..< n { reduced[i] = 0 }
+                }
+                for i in 0 ..< n {
+                    let lo = max(0, i - window + reduced[i])
+                    let hi = min(n, i + window + 1 - reduced[i])
+                    let word = sentence[i]
+                    if skipGram {
+                        for j in lo ..< hi where j != i {
+                            let l1 = syn0 + Int(sentence[j]) * d
+                            work.update(repeating: 0, count: d)
+                            negativeSampling(l1, word, alpha, &random)
+                            vp_axpy_f32(1, work, l1, dd)
+                        }
+                    } else {
+                        neu1.update(repeating: 0, count: d)
+                        var count = 0
+                        for j in lo ..< hi where j != i {
+                            vp_axpy_f32(1, syn0 + Int(sentence[j]) * d, neu1, dd)
+                            count += 1
+                        }
+                        if count == 0 { continue }
+                        let inverse = 1 / Float(count)
+                        if cbowMean { vp_scale_f32(neu1, inverse, dd) }
+                        work.update(repeating: 0, count: d)
+                        negativeSampling(neu1, word, alpha, &random)
+                        if !cbowMean { vp_scale_f32(work, inverse, dd) }
+                        for j in lo ..< hi where j != i {
+                            vp_axpy_f32(1, work, syn0 + Int(sentence[j]) * d, dd)
+                        }
+                    }
+                }
+                if sinceReport >= Self.reportEvery {
+                    alpha = report(&sinceReport, &effectiveSinceReport, startAlpha, endAlpha, totalWords)
+                }
+            }
+        }
+        _ = report(&sinceReport, &effectiveSinceReport, startAlpha, endAlpha, totalWords)
+    }
+
+    /// Publishes this thread's counts and returns the learning rate for the words processed so far by all threads:
+    /// α = α₀ − (α₀ − α_min)·progress, linear to `minAlpha` at the end of the last epoch.
+    private func report(_ words: inout Int, _ effective: inout Int, _ startAlpha: Double, _ endAlpha: Double,
+                        _ totalWords: Double) -> Float {
+        let done = buffers.processed.add(words, ordering: .relaxed).newValue
+        buffers.effective.add(effective, ordering: .relaxed)
+        words = 0
+        effective = 0
+        let progress = min(1, Double(done) / totalWords)
+        let alpha = Float(max(endAlpha, startAlpha - (startAlpha - endAlpha) * progress))
+        buffers.alphaBits.store(alpha.bitPattern, ordering: .relaxed)
+        return alpha
+    }
+}
