@@ -19,6 +19,10 @@ struct LSATrainerTests {
         let everywhere = try TFIDFMatrix(termIDs: [0, 1, 0, 2], documentStarts: [0, 2, 4], terms: 3)
         #expect(everywhere.idf[0] == 0 && !everywhere.matrix.columnIndices.contains(0))
         #expect(throws: EmbeddingError.self) { _ = try TFIDFMatrix(termIDs: [3], documentStarts: [0, 1], terms: 3) }
+        // Empty documents count in N (as in gensim) but are not rows: N = 3, df(t0) = 2.
+        let withEmpty = try TFIDFMatrix(termIDs: [0, 0, 1], documentStarts: [0, 1, 1, 3], terms: 2)
+        #expect(abs(withEmpty.idf[0] - log2(1.5)) < 1e-15 && abs(withEmpty.idf[1] - log2(3.0)) < 1e-15)
+        #expect(withEmpty.matrix.rows == 2)
     }
 
     static func topicCorpus() -> TokenCorpus {

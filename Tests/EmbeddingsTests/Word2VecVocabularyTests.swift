@@ -45,21 +45,30 @@ struct Word2VecVocabularyTests {
         // 16^0.75 = 8, 1^0.75 = 1: cum = [round(8/9·(2³¹ − 1)) = round(1908874352.9), 2³¹ − 1]
         #expect(noise.cumulative == [1_908_874_353, 2_147_483_647])
 
-        let counts = (0 ..< 500).map { 1 + (500 - $0) * (500 - $0) / 7 }
-        let big = NoiseDistribution(counts: counts, exponent: 0.75)
-        var random = Word2VecRandom(seed: 12345)
-        var hits = [Int](repeating: 0, count: counts.count)
-        for _ in 0 ..< 20_000 {
-            let x = UInt32(truncatingIfNeeded: random.high % UInt64(big.last))
-            // bisect_left by linear search
-            let expected = big.cumulative.firstIndex { $0 >= x } ?? -1
-            let got = big.sample(random)
-            #expect(got == expected)
-            hits[got] += 1
-            random.step()
+        // A small vocabulary (more guide entries than words) and a Zipf-like large one (many words per entry).
+        for counts in [(0 ..< 500).map { 1 + (500 - $0) * (500 - $0) / 7 }, (1 ... 60_000).map { 5 + 3_000_000 / $0 }] {
+            let big = NoiseDistribution(counts: counts, exponent: 0.75)
+            var random = Word2VecRandom(seed: 12345)
+            var hits = [Int](repeating: 0, count: counts.count)
+            var mismatches = 0
+            for _ in 0 ..< 20_000 {
+                let x = UInt32(truncatingIfNeeded: random.high % UInt64(big.last))
+                // bisect_left, written out here: first index whose entry is ≥ x
+                var lo = 0, hi = big.cumulative.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if big.cumulative[mid] < x { lo = mid + 1 } else { hi = mid }
+                }
+                let expected = lo
+                let got = big.sample(random)
+                if got != expected { mismatches += 1 }
+                hits[got] += 1
+                random.step()
+            }
+            #expect(mismatches == 0)
+            // The most frequent word is drawn most often (∝ count^0.75).
+            #expect(hits[0] == hits.max())
         }
-        // The most frequent word is drawn most often (∝ count^0.75).
-        #expect(hits[0] == hits.max())
     }
 
     @Test func generatorIsGensimsLCG() {

@@ -45,7 +45,7 @@ public struct LSATrainer: Sendable {
                     let t = termOf[Int(corpus.tokens[p])]
                     if t >= 0 { termIDs.append(t) }
                 }
-                if termIDs.count > starts[starts.count - 1] { starts.append(termIDs.count) }
+                starts.append(termIDs.count)
             }
         case .windows(let size):
             var p = 0
@@ -54,7 +54,7 @@ public struct LSATrainer: Sendable {
                     let t = termOf[Int(corpus.tokens[q])]
                     if t >= 0 { termIDs.append(t) }
                 }
-                if termIDs.count > starts[starts.count - 1] { starts.append(termIDs.count) }
+                starts.append(termIDs.count)
                 p += size
             }
         }

@@ -6,8 +6,8 @@ import Foundation
 /// 1. G ~ N(0, 1) of size `columns × l`, l = k + oversampling (clamped to the matrix size);
 ///    Y = XᵀX·G — the Gaussian test matrix sits on the column side, which costs the same streamed pass as XᵀΩ
 ///    and already counts as one power of XᵀX.
-/// 2. q times: Q = orth(Y), Y = XᵀX·Q (power iterations, re-orthonormalised between passes; the intermediate X·Q is
-///    streamed per row, see ``SparseMatrix/gramProduct(_:threads:)``).
+/// 2. q times: Q = orth(Y), Y = XᵀX·Q (power iterations, re-orthonormalised between passes by one CholeskyQR
+///    step; the intermediate X·Q is streamed per row, see ``SparseMatrix/gramProduct(_:threads:)``).
 /// 3. Q = orth(Y); C = Qᵀ(XᵀX·Q) (l × l, symmetric positive semi-definite), i.e. BᵀB for B = X·Q.
 /// 4. C = W·Λ·Wᵀ by one-sided Jacobi (``JacobiSVD``); σ = √λ; V = Q·W (top k).
 ///
@@ -55,9 +55,11 @@ public struct RandomizedSVD: Sendable {
         }
         var y = try pass(DenseMatrix.gaussian(rows: x.columns, columns: l, seed: seed))
         for _ in 0 ..< powerIterations {
-            y = try pass(TallSkinnyQR.orthonormalBasis(y, threads: threads))
+            // Between power iterations a well-conditioned basis is enough (Halko et al. use LU there): one
+            // CholeskyQR pass. The final basis gets two.
+            y = try pass(TallSkinnyQR.orthonormalBasis(y, passes: 1, threads: threads))
         }
-        let q = TallSkinnyQR.orthonormalBasis(y, threads: threads)
+        let q = TallSkinnyQR.orthonormalBasis(y, passes: 2, threads: threads)
         let w = try pass(q)
         var c = TallSkinnyProducts.crossProduct(q, w, threads: threads)
         for i in 0 ..< l {  // symmetrise rounding noise

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The TF-IDF document-term matrix, weighted as gensim's `TfidfModel` defaults: raw term frequency × idf with
-/// idf = log₂(N / df) (N = documents that contain at least one vocabulary word, df = documents containing the
-/// term), then each document scaled to unit L2 norm. Terms present in every document get idf 0 and carry no
-/// weight; documents left without weight are dropped. (scikit-learn's default differs: ln((1 + N)/(1 + df)) + 1.)
+/// idf = log₂(N / df) (N = all documents given, empty ones included, as gensim counts them; df = documents
+/// containing the term), then each document scaled to unit L2 norm. Terms present in every document get idf 0 and
+/// carry no weight; documents left without weight are not rows of the matrix. (scikit-learn's default differs:
+/// ln((1 + N)/(1 + df)) + 1.)
 public struct TFIDFMatrix: Sendable {
     /// Rows = documents, columns = terms.
     public let matrix: SparseMatrix
@@ -13,7 +14,7 @@ public struct TFIDFMatrix: Sendable {
 
     /// - Parameters:
     ///   - termIDs: all documents' term ids in `0 ..< terms`, back to back (any order within a document).
-    ///   - documentStarts: document `d` is `termIDs[documentStarts[d] ..< documentStarts[d + 1]]`.
+    ///   - documentStarts: document `d` is `termIDs[documentStarts[d] ..< documentStarts[d + 1]]` (may be empty).
     public init(termIDs: [Int32], documentStarts: [Int], terms: Int) throws(EmbeddingError) {
         guard documentStarts.first == 0, documentStarts.last == termIDs.count else {
             throw .invalid("tf-idf: document starts must run from 0 to \(termIDs.count)")
@@ -31,6 +32,7 @@ public struct TFIDFMatrix: Sendable {
         var scratch: [Int32] = []
         for d in 0 ..< documentStarts.count - 1 {
             let lo = documentStarts[d], hi = documentStarts[d + 1]
+            guard lo <= hi else { throw .invalid("tf-idf: document \(d) ends before it starts") }
             guard lo < hi else { continue }
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: termIDs[lo ..< hi])
@@ -46,7 +48,7 @@ public struct TFIDFMatrix: Sendable {
             }
             starts.append(indices.count)
         }
-        let n = Double(starts.count - 1)
+        let n = Double(documentStarts.count - 1)
         let idf = df.map { $0 > 0 ? log2(n / Double($0)) : 0 }
         // Pass 2: weights, L2 normalisation, zero weights dropped.
         var outStarts = [0]

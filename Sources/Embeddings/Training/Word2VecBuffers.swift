@@ -20,7 +20,7 @@ final class Word2VecBuffers: @unchecked Sendable {
     let sampleThresholds: UnsafeMutablePointer<UInt32>
     let cumulative: UnsafeMutablePointer<UInt32>
     let cumulativeLast: UInt64
-    let guide: UnsafeMutablePointer<Int32>
+    let guide: UnsafeMutablePointer<UInt32>
     let guideShift: UInt32
     let sigmoid: UnsafeMutablePointer<Float>
 

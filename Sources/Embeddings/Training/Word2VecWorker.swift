@@ -38,7 +38,14 @@ struct Word2VecWorker {
         let neu1 = UnsafeMutablePointer<Float>.allocate(capacity: d)
         defer { sentence.deallocate(); reduced.deallocate(); work.deallocate(); neu1.deallocate() }
 
-        var random = Word2VecRandom(seed: seed)
+        // The generator is Word2VecRandom's LCG, written out here so that it is inlined into the loop in every
+        // build mode: next32 = bits 16…47 of the state, then state ← state·25214903917 + 11 mod 2⁴⁸.
+        var state = Word2VecRandom(seed: seed).state
+        let multiplier: UInt64 = 25_214_903_917
+        let mask48: UInt64 = 0xFFFF_FFFF_FFFF
+        let maxExp = SigmoidTable.maxExp
+        let scale = SigmoidTable.scale
+        let exactBit = NoiseDistribution.exactBit
         var alpha = Float(startAlpha)
         var sinceReport = 0
         var effectiveSinceReport = 0
@@ -55,7 +62,7 @@ struct Word2VecWorker {
         /// Negative sampling for input vector `l1` and centre word `word`; accumulates the input error in `work`
         /// (which the caller zeroes) and updates `syn1neg`.
         @inline(__always)
-        func negativeSampling(_ l1: UnsafeMutablePointer<Float>, _ word: Int32, _ alpha: Float, _ random: inout Word2VecRandom) {
+        func negativeSampling(_ l1: UnsafeMutablePointer<Float>, _ word: Int32, _ alpha: Float, _ state: inout UInt64) {
             for k in 0 ... negative {
                 let target: Int32
                 let label: Float
@@ -63,18 +70,27 @@ struct Word2VecWorker {
                     target = word
                     label = 1
                 } else {
-                    let x = UInt32(truncatingIfNeeded: random.high % cumulativeLast)
-                    var i = Int(guide[Int(x >> guideShift)])
-                    while cumulative[i] < x { i += 1 }
-                    random.step()
+                    // gensim: bisect_left(cum_table, (next_random >> 16) % cum_table[-1]) — see NoiseDistribution.
+                    let x = UInt32(truncatingIfNeeded: (state >> 16) % cumulativeLast)
+                    let bucket = Int(x >> guideShift)
+                    let g = guide[bucket]
+                    var i = Int(g & ~exactBit)
+                    if g & exactBit == 0 {
+                        var hi = Int(guide[bucket + 1] & ~exactBit)
+                        while i < hi {
+                            let mid = (i + hi) >> 1
+                            if cumulative[mid] < x { i = mid + 1 } else { hi = mid }
+                        }
+                    }
+                    state = (state &* multiplier &+ 11) & mask48
                     if i == Int(word) { continue }
                     target = Int32(i)
                     label = 0
                 }
                 let l2 = syn1neg + Int(target) * d
                 let f = vp_dot_f32(l1, l2, dd)
-                if f <= -SigmoidTable.maxExp || f >= SigmoidTable.maxExp { continue }
-                let g = (label - sigmoid[Int((f + SigmoidTable.maxExp) * SigmoidTable.scale)]) * alpha
+                if f <= -maxExp || f >= maxExp { continue }
+                let g = (label - sigmoid[Int((f + maxExp) * scale)]) * alpha
                 vp_axpy_f32(g, l2, work, dd)
                 vp_axpy_f32(g, l1, l2, dd)
             }
@@ -88,14 +104,21 @@ struct Word2VecWorker {
                 var n = 0
                 for p in start ..< end {
                     let w = b.ids[p]
-                    if useSample && thresholds[Int(w)] < random.next32() { continue }
+                    if useSample {
+                        let r = UInt32(truncatingIfNeeded: state >> 16)
+                        state = (state &* multiplier &+ 11) & mask48
+                        if thresholds[Int(w)] < r { continue }
+                    }
                     sentence[n] = w
                     n += 1
                 }
                 sinceReport += end - start
                 effectiveSinceReport += n
                 if shrink {
-                    for i in 0 ..< n { reduced[i] = Int(random.next32() % UInt32(window)) }
+                    for i in 0 ..< n {
+                        reduced[i] = Int(UInt32(truncatingIfNeeded: state >> 16) % UInt32(window))
+                        state = (state &* multiplier &+ 11) & mask48
+                    }
                 } else {
                     for i in 0 ..< n { reduced[i] = 0 }
                 }
@@ -107,7 +130,7 @@ struct Word2VecWorker {
                         for j in lo ..< hi where j != i {
                             let l1 = syn0 + Int(sentence[j]) * d
                             work.update(repeating: 0, count: d)
-                            negativeSampling(l1, word, alpha, &random)
+                            negativeSampling(l1, word, alpha, &state)
                             vp_axpy_f32(1, work, l1, dd)
                         }
                     } else {
@@ -121,7 +144,7 @@ struct Word2VecWorker {
                         let inverse = 1 / Float(count)
                         if cbowMean { vp_scale_f32(neu1, inverse, dd) }
                         work.update(repeating: 0, count: d)
-                        negativeSampling(neu1, word, alpha, &random)
+                        negativeSampling(neu1, word, alpha, &state)
                         if !cbowMean { vp_scale_f32(work, inverse, dd) }
                         for j in lo ..< hi where j != i {
                             vp_axpy_f32(1, work, syn0 + Int(sentence[j]) * d, dd)
