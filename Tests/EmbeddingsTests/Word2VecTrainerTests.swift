@@ -85,6 +85,19 @@ struct Word2VecTrainerTests {
         #expect(try Self.separation(result.space).margin > 0.5)
     }
 
+    @Test func blocksAreDealtToThreadsInTurn() {
+        // Sentences of 3, 4, 5, 6, 7, 8 words; blocks of at least 8 words.
+        let starts = [0, 3, 7, 12, 18, 25, 33]
+        let blocks = Word2VecTrainer.interleave(starts, parts: 2, blockWords: 8)
+        // 3+4+5 = 12 ≥ 8 → 0..<3; 6+7 = 13 → 3..<5; 8 → 5..<6 (the rest)
+        #expect(blocks == [[0 ..< 3, 5 ..< 6], [3 ..< 5]])
+        // Every sentence exactly once, whatever the thread count.
+        for parts in 1 ... 4 {
+            let all = Word2VecTrainer.interleave(starts, parts: parts, blockWords: 8).flatMap { $0 }.flatMap { Array($0) }
+            #expect(all.sorted() == Array(0 ..< 6))
+        }
+    }
+
     @Test func initialisationFollowsGensim4Range() {
         let count = 4000, d = 50
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)

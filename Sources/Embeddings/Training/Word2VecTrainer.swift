@@ -8,9 +8,10 @@ import Synchronization
 /// predicting the centre word from each context word, CBOW with the mean of the context, the 1000-entry sigmoid
 /// table with saturated predictions skipped, linear learning-rate decay to `minAlpha`, `syn1neg` starting at zero.
 /// Differences: the input vectors start uniform in [−1/d, 1/d) like gensim 4 but drawn from ``SeededRandom`` (not
-/// NumPy's PCG64), so numbers differ from gensim's while following the same distribution; threads each own a
-/// contiguous block of sentences for all epochs (word2vec.c's scheme) and the learning rate follows the words
-/// processed by all threads together.
+/// NumPy's PCG64), so numbers differ from gensim's while following the same distribution; the corpus is cut into
+/// 10,000-word blocks dealt to the threads in turn (gensim's jobs, without a queue), each thread runs all epochs
+/// over its blocks without waiting for the others, and the learning rate follows the words processed by all
+/// threads together (word2vec.c's schedule).
 ///
 /// Determinism: with one thread a seed gives bit-identical vectors. With N threads the result depends on how the
 /// lock-free (Hogwild) updates interleave, as in gensim and word2vec.c, so runs differ slightly.
@@ -45,7 +46,7 @@ public struct Word2VecTrainer: Sendable {
         buffers.alphaBits.store(Float(config.alpha).bitPattern, ordering: .relaxed)
 
         let threads = max(1, min(config.threads, buffers.sentenceCount))
-        let ranges = Self.partition(sentenceStarts, parts: threads)
+        let ranges = Self.interleave(sentenceStarts, parts: threads)
         var seeder = SeededRandom(seed: config.seed ^ 0x5DEE_CE66_D1CE_5EED)
         let seeds = (0 ..< threads).map { _ in seeder.next() }
         let prepared = clock.now
@@ -53,7 +54,7 @@ public struct Word2VecTrainer: Sendable {
         let total = Double(max(1, config.epochs * ids.count))
 
         let workers = (0 ..< threads).map {
-            Word2VecWorker(buffers: buffers, configuration: config, sentences: ranges[$0], seed: seeds[$0], wordsPerEpoch: ids.count)
+            Word2VecWorker(buffers: buffers, configuration: config, blocks: ranges[$0], seed: seeds[$0], wordsPerEpoch: ids.count)
         }
         ThreadRunner.run(threads, interval: progressInterval, poll: {
             guard let progress else { return }
@@ -115,24 +116,21 @@ public struct Word2VecTrainer: Sendable {
         for i in 0 ..< count { syn0[i] = (random.nextUnitFloat() * 2 - 1) * scale }
     }
 
-    /// `parts` contiguous sentence ranges with about equal numbers of words.
-    static func partition(_ starts: [Int], parts: Int) -> [Range<Int>] {
+    /// Blocks of whole sentences holding at least `blockWords` words (the last may hold fewer), dealt to the
+    /// threads in turn — gensim's 10,000-word jobs, assigned round-robin instead of from a queue so that the
+    /// split does not depend on timing. Every thread thus moves through the corpus in order, as one thread would.
+    static func interleave(_ starts: [Int], parts: Int, blockWords: Int = 10_000) -> [[Range<Int>]] {
+        var out = [[Range<Int>]](repeating: [], count: max(1, parts))
+        var begin = 0, k = 0
         let sentences = starts.count - 1
-        let words = starts[sentences]
-        var ranges: [Range<Int>] = []
-        var begin = 0
-        for k in 1 ... parts {
-            var end = begin
-            if k == parts {
-                end = sentences
-            } else {
-                let target = words * k / parts
-                while end < sentences && starts[end] < target { end += 1 }
-            }
-            ranges.append(begin ..< end)
+        while begin < sentences {
+            var end = begin + 1
+            while end < sentences && starts[end] - starts[begin] < blockWords { end += 1 }
+            out[k % out.count].append(begin ..< end)
+            k += 1
             begin = end
         }
-        return ranges
+        return out
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -1,15 +1,16 @@
 import CKernels
 import Synchronization
 
-/// One training thread: runs every epoch over its own contiguous range of sentences, as word2vec.c's threads run
-/// over their byte range of the file, reading and writing the shared weights without locks (see
+/// One training thread: runs every epoch over its own blocks of sentences (see
+/// ``Word2VecTrainer/interleave(_:parts:blockWords:)``), reading and writing the shared weights without locks (see
 /// ``Word2VecBuffers``). The per-thread 48-bit generator drives subsampling, window shrinking and negative draws in
 /// the order gensim's `corpus_file` loop uses it (per sentence: subsampling draws, then window draws, then the
 /// negatives of each pair).
 struct Word2VecWorker {
     let buffers: Word2VecBuffers
     let configuration: Word2VecConfiguration
-    let sentences: Range<Int>
+    /// Sentence ranges this thread trains on, in corpus order.
+    let blocks: [Range<Int>]
     let seed: UInt64
     /// In-vocabulary words of one pass over the whole corpus (all threads), for the learning-rate schedule.
     let wordsPerEpoch: Int
@@ -97,7 +98,7 @@ struct Word2VecWorker {
         }
 
         for _ in 0 ..< configuration.epochs {
-            for s in sentences {
+            for s in blocks.joined() {
                 let start = b.sentenceStarts[s]
                 let end = b.sentenceStarts[s + 1]
                 // Subsampling (before windowing, so dropped words widen the window, as in word2vec.c and gensim).
