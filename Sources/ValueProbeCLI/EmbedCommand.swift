@@ -10,7 +10,8 @@ struct EmbedCommand: ParsableCommand {
         abstract: "Value words in embedding spaces: neighbours, cross-space comparison, similarity benchmarks, WEAT.",
         discussion: "Spaces (--space): \(SpaceSpec.forms).",
         subcommands: [EmbedNeighborsCommand.self, EmbedAgreementCommand.self, EmbedCompareCommand.self, EmbedBenchmarkCommand.self,
-                      EmbedWeatCommand.self, EmbedEncodeCommand.self, EmbedDirectionCommand.self, Export.self]
+                      EmbedWeatCommand.self, EmbedEncodeCommand.self, EmbedDirectionCommand.self, EmbedTrainCommand.self,
+                      Export.self]
     )
 
     /// `embed export`: writes a space as word2vec text/binary or GloVe text (e.g. GloVe's NPY + Parquet for gensim).

@@ -108,7 +108,7 @@ struct SVDTests {
         }
         // Eckart–Young: the rank-k error cannot beat √(Σ_{i>k} σ_i²); the randomized one is within 1 % of it.
         let optimal = direct.singularValues.dropFirst(k).reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let approx = SingularValueDecomposition(u: fast.u, singularValues: fast.singularValues, v: fast.v).reconstructed()
+        let approx = TruncatedSVD(u: fast.u, singularValues: fast.singularValues, v: fast.v).reconstructed()
         var residual = a
         for i in 0 ..< residual.values.count { residual.values[i] -= approx.values[i] }
         #expect(residual.frobeniusNorm >= optimal * (1 - 1e-9))

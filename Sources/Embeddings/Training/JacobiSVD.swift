@@ -8,10 +8,10 @@ public enum JacobiSVD {
     /// A thin SVD `A = U·diag(s)·Vᵀ`, k = min(m, n), singular values in descending order. Each column of `V`
     /// has its largest-magnitude entry positive (`U` flipped with it), so results are deterministic. For a
     /// rank-deficient `A` the columns of `U` belonging to zero singular values are zero.
-    public static func decompose(_ a: DenseMatrix, tolerance: Double = 1e-15, maxSweeps: Int = 80) -> SingularValueDecomposition {
+    public static func decompose(_ a: DenseMatrix, tolerance: Double = 1e-15, maxSweeps: Int = 80) -> TruncatedSVD {
         if a.rows < a.columns {
             let t = decompose(a.transposed(), tolerance: tolerance, maxSweeps: maxSweeps)
-            return SingularValueDecomposition(u: t.v, singularValues: t.singularValues, v: t.u).withCanonicalSigns()
+            return TruncatedSVD(u: t.v, singularValues: t.singularValues, v: t.u).withCanonicalSigns()
         }
         let m = a.rows, n = a.columns
         // Column-major copies of A and V.
@@ -70,12 +70,12 @@ public enum JacobiSVD {
             if s > 0 { for i in 0 ..< m { u.values[i * n + k] = w[j * m + i] / s } }
             for i in 0 ..< n { vm.values[i * n + k] = v[j * n + i] }
         }
-        return SingularValueDecomposition(u: u, singularValues: order.map { sigma[$0] }, v: vm).withCanonicalSigns()
+        return TruncatedSVD(u: u, singularValues: order.map { sigma[$0] }, v: vm).withCanonicalSigns()
     }
 }
 
 /// `A ≈ U·diag(s)·Vᵀ`: `U` (m × k) and `V` (n × k) hold singular vectors as columns.
-public struct SingularValueDecomposition: Sendable {
+public struct TruncatedSVD: Sendable {
     public var u: DenseMatrix
     /// Descending.
     public var singularValues: [Double]
@@ -88,7 +88,7 @@ public struct SingularValueDecomposition: Sendable {
     }
 
     /// Flips each singular pair so that the largest-magnitude entry of the `V` column is positive.
-    public func withCanonicalSigns() -> SingularValueDecomposition {
+    public func withCanonicalSigns() -> TruncatedSVD {
         var out = self
         for k in 0 ..< singularValues.count where k < v.columns {
             var best = 0.0

@@ -35,7 +35,7 @@ public struct RandomizedSVD: Sendable {
     /// Top-`rank` singular values and right singular vectors (and, when asked, left ones U = X·V·Σ⁻¹).
     /// - Parameter progress: called with (passes done, passes in all) after each pass over X.
     public func decompose(_ x: SparseMatrix, leftVectors: Bool = false,
-                          progress: ((Int, Int) -> Void)? = nil) throws(EmbeddingError) -> SingularValueDecomposition {
+                          progress: ((Int, Int) -> Void)? = nil) throws(EmbeddingError) -> TruncatedSVD {
         let smaller = min(x.rows, x.columns)
         guard rank >= 1, rank <= smaller else {
             throw .invalid("randomized SVD: rank must be 1…\(smaller) for a \(x.rows) × \(x.columns) matrix, got \(rank)")
@@ -72,7 +72,7 @@ public struct RandomizedSVD: Sendable {
         let eig = JacobiSVD.decompose(c)
         let sigma = eig.singularValues.prefix(rank).map { max(0, $0).squareRoot() }
         let v = TallSkinnyProducts.multiply(q, eig.v.leadingColumns(rank), threads: threads)
-        var result = SingularValueDecomposition(u: DenseMatrix(rows: 0, columns: 0), singularValues: Array(sigma), v: v)
+        var result = TruncatedSVD(u: DenseMatrix(rows: 0, columns: 0), singularValues: Array(sigma), v: v)
             .withCanonicalSigns()
         if leftVectors {
             var u = try x.multiplied(by: result.v, threads: threads)
