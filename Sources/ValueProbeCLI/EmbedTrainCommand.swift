@@ -10,7 +10,7 @@ struct EmbedTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train word vectors (word2vec skip-gram/CBOW or LSA) and write them in word2vec text format.",
         discussion: """
-            --corpus builtin builds (once, cached under the asset cache) a 14-million-token English corpus from \
+            --corpus builtin builds (once, cached under the asset cache) a 13-million-token English corpus from \
             Debian text packages: GCIDE, WordNet glosses, two Bibles, three commentaries, fortunes, FOLDOC, Jane \
             Austen, the Jargon File and The Devil's Dictionary. Any other value is a text file or folder (plain or \
             .gz), lowercased and tokenised the same way.

@@ -1,7 +1,7 @@
 /// Orthonormal bases of the column space of tall, skinny matrices, for the range finder of ``RandomizedSVD``.
 ///
-/// CholeskyQR2 (Fukaya et al. 2014): G = YᵀY, G = RᵀR (Cholesky), Q = Y·R⁻¹, done twice so that the columns are
-/// orthonormal to working precision. It needs only cross products and triangular solves, which parallelise over
+/// CholeskyQR2 (Fukaya et al. 2014): G = YᵀY, G = RᵀR (Cholesky), Q = Y·R⁻¹, done `passes` times (two make the
+/// columns orthonormal to working precision; one gives a well-conditioned basis). It needs only cross products and triangular solves, which parallelise over
 /// rows, instead of n-long Householder reflections. When Y is too ill-conditioned for Cholesky (a pivot at or
 /// below 1e-13 of the largest diagonal entry) it falls back to ``HouseholderQR``, which always succeeds.
 enum TallSkinnyQR {
