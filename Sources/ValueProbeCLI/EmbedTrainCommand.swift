@@ -89,7 +89,7 @@ struct EmbedTrainCommand: ParsableCommand {
                                    ProgressLine.duration(p.elapsed), ProgressLine.duration(p.remaining)))
         }
         progress.finish(nil)
-        try Word2VecTextWriter.write(result.space, to: out)
+        try Word2VecWriter.writeText(result.space, to: out)
         let s = result.statistics
         if json {
             struct Summary: Encodable {
@@ -128,7 +128,7 @@ struct EmbedTrainCommand: ParsableCommand {
                                    ProgressLine.duration(p.elapsed), ProgressLine.duration(p.remaining)))
         }
         progress.finish(nil)
-        try Word2VecTextWriter.write(result.space, to: out)
+        try Word2VecWriter.writeText(result.space, to: out)
         let s = result.statistics
         if json {
             struct Summary: Encodable {
