@@ -19,7 +19,6 @@ final class ScratchBuffers {
     let activations: UnsafeMutableRawPointer
     let activationSlotBytes: Int
     let activationRowBytes: Int
-    private let sizes: [Int]
 
     init(config c: ModelConfig, maxTokens: Int, capacity: Int, workers: Int) {
         self.maxTokens = maxTokens
@@ -29,7 +28,6 @@ final class ScratchBuffers {
         let vd = c.headCountKV * c.valueDimension
         let ad = c.headCount * c.valueDimension
         let ff = c.feedForwardLength
-        sizes = [d, d, qd, kd, vd, ad, d, ff, ff]
         func buf(_ n: Int) -> UnsafeMutablePointer<Float> {
             let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
             p.initialize(repeating: 0, count: n)

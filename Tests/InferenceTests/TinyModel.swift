@@ -22,15 +22,14 @@ struct TinyModel {
 
     /// Byte-level vocabulary: the 256 GPT-2 byte characters, then two control tokens.
     static let byteChars: [String] = {
-        var keep: [Int] = Array(0x21 ... 0x7E) + Array(0xA1 ... 0xAC) + Array(0xAE ... 0xFF)
+        let printable: [Int] = Array(0x21 ... 0x7E) + Array(0xA1 ... 0xAC) + Array(0xAE ... 0xFF)
         var map = [Int: Int]()
-        for b in keep { map[b] = b }
+        for b in printable { map[b] = b }
         var next = 256
         for b in 0 ..< 256 where map[b] == nil {
             map[b] = next
             next += 1
         }
-        keep = []
         return (0 ..< 256).map { String(UnicodeScalar(UInt32(map[$0]!))!) }
     }()
     static let tokens: [String] = byteChars + ["<|im_start|>", "<|im_end|>"]
