@@ -10,11 +10,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "valueprobe", targets: ["ValueProbeCLI"]),
-        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks", "Probes", "Runs", "Embeddings", "Lexicon"]),
+        .library(name: "ValueProbe", targets: ["GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks", "Probes", "Runs", "Embeddings", "Lexicon", "Reports", "Serving", "Viewer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // Quantised dot products, activation quantisers and vector primitives in C, with AVX2/FMA/F16C paths
@@ -45,10 +46,26 @@ let package = Package(
         .target(name: "Assets", dependencies: ["CZlib"], swiftSettings: optimized),
         .target(name: "Statistics", swiftSettings: optimized),
         .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
+        // Self-contained HTML/Markdown/CSV/JSON reports of runs and embedding analyses, SVG charts, paired run diffs.
+        .target(name: "Reports", dependencies: ["Runs", "Embeddings", "Lexicon", "Statistics"]),
+        // `valueprobe serve`: an OpenAI-compatible HTTP server over the embedded engine's continuous batch.
+        .target(
+            name: "Serving",
+            dependencies: ["Inference", "Models", "Embeddings", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // `valueprobe view`: a local web app and JSON API over the run store.
+        .target(
+            name: "Viewer",
+            dependencies: ["Runs", "Reports", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Web")]
+        ),
+        // Headless-browser checks shared by the report and viewer tests (not part of the product).
+        .target(name: "BrowserTesting", dependencies: ["Assets"]),
         .executableTarget(
             name: "ValueProbeCLI",
             dependencies: [
                 "GGUF", "Tokenizers", "ChatTemplates", "Inference", "Assets", "Statistics", "Models", "Benchmarks", "Probes", "Runs", "Embeddings", "Lexicon",
+                "Reports", "Serving", "Viewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,5 +81,11 @@ let package = Package(
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "BrowserTesting"]),
+        .testTarget(
+            name: "ServingTests",
+            dependencies: ["Serving", "Inference", "Models", "Assets", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Runs", "Probes", "BrowserTesting"]),
     ]
 )
