@@ -33,7 +33,7 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "Models", dependencies: ["Inference", "Assets"]),
-        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics"]),
+        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite"], swiftSettings: optimized),
