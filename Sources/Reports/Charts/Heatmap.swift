@@ -33,7 +33,8 @@ public struct Heatmap: Sendable {
         let longestColumn = columnLabels.map(\.count).max() ?? 0
         let left = min(200, Double(longestRow) * 6.6 + 12)
         let top = min(160, Double(longestColumn) * 4.7 + 16)
-        let width = left + Double(columnLabels.count) * cell + 8
+        // Column labels are rotated 35° up to the right: leave room for the last one.
+        let width = left + Double(columnLabels.count) * cell + max(8, Double(min(longestColumn, 30)) * 5.4 * 0.82 - cell / 2)
         let height = top + Double(rowLabels.count) * cell + 8
         var canvas = SVGCanvas(width: width, height: height)
         let span = domain.upperBound - domain.lowerBound
@@ -63,6 +64,6 @@ public struct Heatmap: Sendable {
                             fill: ChartPalette.textColour(onRamp: t))
             }
         }
-        return canvas.svg(id: id, kind: "heatmap", title: title, description: description)
+        return canvas.svg(id: id, kind: "heatmap", title: title, description: description, naturalSize: true)
     }
 }

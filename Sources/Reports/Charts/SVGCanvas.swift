@@ -69,11 +69,13 @@ public struct SVGCanvas: Sendable {
 
     /// The finished `<svg>` element. `id` must be unique in the page (the title and description ids derive from it);
     /// `kind` is written as `data-chart` so that tests and scripts can find charts by kind.
-    public func svg(id: String, kind: String, title: String, description: String) -> String {
+    /// With `naturalSize`, the chart never grows beyond its own width (small charts such as a 2 × 2 heatmap).
+    public func svg(id: String, kind: String, title: String, description: String, naturalSize: Bool = false) -> String {
         let titleID = "\(id)-title"
         let descriptionID = "\(id)-desc"
         return "<svg" + HTMLBuilder.attributes([
             ("xmlns", "http://www.w3.org/2000/svg"), ("id", id), ("class", "chart"), ("data-chart", kind),
+            ("style", naturalSize ? "max-width: \(SVGCanvas.number(width))px" : nil),
             ("viewBox", "0 0 \(SVGCanvas.number(width)) \(SVGCanvas.number(height))"),
             ("width", SVGCanvas.number(width)), ("height", SVGCanvas.number(height)),
             ("role", "img"), ("aria-labelledby", "\(titleID) \(descriptionID)"),

@@ -75,6 +75,6 @@ public struct ScatterPlot: Sendable {
             canvas.text(point.label, x: anchor == "end" ? x - 6 : x + 6, y: y - 4, anchor: anchor, size: 10,
                         fill: point.highlighted ? "#111" : "#333", weight: point.highlighted ? "600" : nil)
         }
-        return canvas.svg(id: id, kind: "scatter", title: title, description: description)
+        return canvas.svg(id: id, kind: "scatter", title: title, description: description, naturalSize: true)
     }
 }

@@ -147,12 +147,14 @@ public enum EmbeddingReportHTML {
                 b.raw(Heatmap(title: "Mean Jaccard@\(report.k) of neighbour sets between spaces",
                               description: report.comparisons.map { "\($0.spaceA) × \($0.spaceB): \(ReportText.number($0.meanJaccard))" }.joined(separator: "; "),
                               rowLabels: names, columnLabels: names, values: report.matrix(\.meanJaccard)).svg(id: "chart-jaccard"))
+                b.element("figcaption", text: "Mean Jaccard@\(report.k) of the value words' neighbour sets (1 = the same neighbours).")
             }
             b.element("figure") { b in
                 b.raw(Heatmap(title: "RSA (Spearman) between spaces",
                               description: report.comparisons.map { "\($0.spaceA) × \($0.spaceB): \(ReportText.number($0.rsaSpearman))" }.joined(separator: "; "),
                               rowLabels: names, columnLabels: names, values: report.matrix(\.rsaSpearman),
                               domain: 0...1).svg(id: "chart-rsa"))
+                b.element("figcaption", text: "RSA: Spearman correlation of the value words' similarity structure (negative values are shown as 0 on the colour scale).")
             }
             RunReportHTML.table(&b, id: "table-comparisons",
                                 header: ["space A", "space B", "shared words", "compared", "Jaccard@\(report.k)", "RBO", "RSA", "Procrustes fit", "CKA"],

@@ -56,7 +56,8 @@ enum ReportStyle {
             dl.manifest { grid-template-columns: 1fr; }
             dl.manifest dd { margin-bottom: 6px; }
             figure { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-            figure svg.chart { min-width: 440px; }
+            figure svg.chart[data-chart="interval-bars"] { min-width: 440px; }
+            figure svg.chart[data-chart="scatter"] { min-width: 400px; }
         }
         @media print {
             * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
