@@ -85,7 +85,7 @@
     parts.push(["pending", Math.max(0, total - tally.answered)]);
     for (const [category, count] of parts) {
       if (count === 0) continue;
-      const cell = el("span", { class: "cell " + category, title: category + ": " + count });
+      const cell = el("span", { class: "cell c-" + category, title: category + ": " + count });
       cell.style.flexGrow = String(count);
       node.appendChild(cell);
     }
@@ -93,7 +93,7 @@
   }
 
   function badge(state) {
-    return el("span", { class: "badge " + state }, state);
+    return el("span", { class: "badge c-" + state }, state);
   }
 
   async function api(path, params) {
@@ -273,7 +273,7 @@
 
   function legend() {
     return el("p", { class: "legend" }, CATEGORIES.concat(["unjudged", "pending"]).map((c) =>
-      el("span", { class: "key" }, el("span", { class: "cell " + c }), c)));
+      el("span", { class: "key" }, el("span", { class: "cell c-" + c }), c)));
   }
 
   // ---- One item's samples ------------------------------------------------------------------------------------
@@ -283,13 +283,24 @@
     const verdict = params.get("verdict") || "";
     const page = Number(params.get("page") || "1");
     document.title = itemID + " · run " + id + " · ValueProbe viewer";
-    const data = await api("runs/" + encodeURIComponent(id) + "/samples",
-      { item: itemID, model: model, verdict: verdict, page: page, limit: 50 });
+    const [detail, data] = await Promise.all([
+      api("runs/" + encodeURIComponent(id)),
+      api("runs/" + encodeURIComponent(id) + "/samples", { item: itemID, model: model, verdict: verdict, page: page, limit: 50 }),
+    ]);
+    const form = el("form", { class: "filters", id: "sample-filters" },
+      select("model", "model", detail.facets.models.map((v) => ({ value: v.name, label: v.name })), model),
+      select("verdict", "verdict", detail.verdict_states.map((v) => ({ value: v, label: v })), verdict),
+      el("button", { type: "submit" }, "Show"));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const chosen = new FormData(form);
+      location.hash = route(["run", id, "item", itemID], { model: chosen.get("model"), verdict: chosen.get("verdict") });
+    });
     const prompts = data.item ? data.item.prompts : [];
     const cards = data.page.rows.map((s) => {
       const v = s.verdict;
       const r = s.response;
-      return el("article", { class: "sample " + s.state, dataset: { key: s.key } },
+      return el("article", { class: "sample c-" + s.state, dataset: { key: s.key } },
         el("header", {}, badge(s.state), " ", s.model, " · ",
           s.variant === 0 ? "main prompt" : "paraphrase " + s.variant, " · sample " + (s.sample_index + 1),
           el("span", { class: "muted" }, " · seed " + s.seed)),
@@ -313,6 +324,7 @@
       prompts.length ? el("section", { class: "prompts" }, el("h2", {}, "Prompts"),
         el("ol", { start: "0" }, prompts.map((p) => el("li", {}, el("pre", {}, p))))) : null,
       el("h2", {}, "Samples" + (model ? " of " + model : "")),
+      form,
       el("div", { id: "samples" }, cards),
       cards.length ? null : el("p", { class: "empty" }, "No sample matches."),
       pager(data.page, link));
