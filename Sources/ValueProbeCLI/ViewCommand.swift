@@ -32,12 +32,8 @@ struct ViewCommand: AsyncParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             Terminal.error("warning: serving on \(host): anyone who can reach this address can read these runs")
         }
-        do {
-            try await ViewerServer(directory: url, host: host, port: port).run { address in
-                Terminal.error("viewing runs in \(url.standardizedFileURL.path) at \(address.absoluteString) (Ctrl-C stops)")
-            }
-        } catch let error as ViewerError {
-            throw ValidationError(error.description)
+        try await ViewerServer(directory: url, host: host, port: port).run { address in
+            Terminal.error("viewing runs in \(url.standardizedFileURL.path) at \(address.absoluteString) (Ctrl-C stops)")
         }
     }
 }
