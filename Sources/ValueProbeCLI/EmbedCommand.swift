@@ -11,7 +11,7 @@ struct EmbedCommand: ParsableCommand {
         discussion: "Spaces (--space): \(SpaceSpec.forms).",
         subcommands: [EmbedNeighborsCommand.self, EmbedAgreementCommand.self, EmbedCompareCommand.self, EmbedBenchmarkCommand.self,
                       EmbedWeatCommand.self, EmbedEncodeCommand.self, EmbedDirectionCommand.self, EmbedTrainCommand.self,
-                      Export.self]
+                      Export.self, EmbedReportCommand.self]
     )
 
     /// `embed export`: writes a space as word2vec text/binary or GloVe text (e.g. GloVe's NPY + Parquet for gensim).

@@ -11,6 +11,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
             AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self,
             EmbedCommand.self,
+            ReportCommand.self, DiffCommand.self,
             ViewCommand.self,
         ]
     )
