@@ -232,6 +232,6 @@ public final class ViewerAPI: Sendable {
 
     private func diff(_ query: QueryParameters) throws -> ViewerReply {
         let a = try run(try query.required("a")), b = try run(try query.required("b"))
-        return try diffs.reply(a: a, b: b, countsA: try a.store.counts(run: a.id), countsB: try b.store.counts(run: b.id))
+        return .json(try diffs.reply(a: a, b: b, modelA: query["model_a"], modelB: query["model_b"]))
     }
 }

@@ -349,27 +349,52 @@
       show(el("h1", {}, "Compare two runs"), runs.length >= 2 ? form : el("p", { class: "empty" }, "Comparing needs two runs."));
       return;
     }
-    const diff = await api("diff", { a: a, b: b });
-    show(el("p", {}, el("a", { href: "#/" }, "‹ all runs")), el("h1", {}, "Run ", el("code", {}, a), " vs ", el("code", {}, b)),
-      renderDiff(diff));
+    const modelA = params.get("model_a") || "", modelB = params.get("model_b") || "";
+    const reply = await api("diff", { a: a, b: b, model_a: modelA, model_b: modelB });
+    const c = reply.comparison;
+    const chooser = el("form", { class: "filters", id: "diff-models" },
+      select("model_a", "model of A", reply.models_a.map((m) => ({ value: m, label: m })), c.a.model),
+      select("model_b", "model of B", reply.models_b.map((m) => ({ value: m, label: m })), c.b.model),
+      el("button", { type: "submit" }, "Compare"));
+    chooser.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const chosen = new FormData(chooser);
+      location.hash = route(["diff"], { a: a, b: b, model_a: chosen.get("model_a"), model_b: chosen.get("model_b") });
+    });
+    show(
+      el("p", {}, el("a", { href: "#/" }, "‹ all runs")),
+      el("h1", {}, "Compare runs"),
+      el("dl", { class: "facts" },
+        el("dt", {}, "A"), el("dd", {}, el("a", { href: route(["run", c.a.run_id]) }, el("code", {}, c.a.run_id)),
+          " · " + c.a.model + " · " + c.a.suite_id + " · " + c.a.labelled_items + " labelled items"),
+        el("dt", {}, "B"), el("dd", {}, el("a", { href: route(["run", c.b.run_id]) }, el("code", {}, c.b.run_id)),
+          " · " + c.b.model + " · " + c.b.suite_id + " · " + c.b.labelled_items + " labelled items"),
+        el("dt", {}, "paired"), el("dd", {}, c.shared_items + " items labelled in both runs; Δ = A − B of mean item rates, " +
+          Math.round(100 * c.options.confidence) + "% paired bootstrap interval over items, McNemar on item majorities")),
+      chooser,
+      renderDiff(reply));
   }
 
-  // The comparison's tables: one row per compared cell (model pair × value), with Δ, its interval and McNemar.
-  function renderDiff(diff) {
-    const rows = (diff.rows || []).map((row) => el("tr", {},
-      el("td", {}, row.value || "all values"),
-      el("td", {}, row.mode || ""),
-      el("td", {}, interval(row.rate_a)),
-      el("td", {}, interval(row.rate_b)),
-      el("td", { class: "num" }, signed(row.delta ? row.delta.estimate : null)),
-      el("td", {}, row.delta ? "[" + signed(row.delta.lower) + ", " + signed(row.delta.upper) + "]" : "–"),
-      el("td", { class: "num" }, row.mcnemar && row.mcnemar.p_value !== null && row.mcnemar.p_value !== undefined ? row.mcnemar.p_value.toPrecision(3) : "–"),
-      el("td", { class: "num" }, row.pairs !== undefined ? String(row.pairs) : "")));
+  // The comparison's rows: per value (then all values) and measure, both runs' mean item rates, Δ with its
+  // interval, and McNemar's test.
+  function renderDiff(reply) {
+    const c = reply.comparison;
+    const rows = c.rows.map((row) => el("tr", { dataset: { measure: row.measure } },
+      el("td", {}, row.value === null ? el("strong", {}, "all values") : row.value),
+      el("td", {}, reply.measures[row.measure] || row.measure),
+      el("td", { class: "num" }, String(row.items)),
+      el("td", { class: "num" }, percent(row.rate_a)),
+      el("td", { class: "num" }, percent(row.rate_b)),
+      el("td", { class: "num" + (row.delta.lower > 0 || row.delta.upper < 0 ? " decided" : "") }, signed(row.delta.estimate)),
+      el("td", { class: "num" }, "[" + signed(row.delta.lower) + ", " + signed(row.delta.upper) + "]"),
+      el("td", { class: "num" }, row.mcnemar ? row.mcnemar.p_value.toPrecision(3) + " (b " + row.mcnemar.b + ", c " + row.mcnemar.c + ")" : "–"),
+      el("td", { class: "num" }, String(row.tied_items))));
     return [
-      diff.notes && diff.notes.length ? el("ul", { class: "notes" }, diff.notes.map((n) => el("li", {}, n))) : null,
+      c.warnings.length ? el("ul", { class: "notes" }, c.warnings.map((n) => el("li", {}, n))) : null,
       el("div", { class: "scroll" }, el("table", { id: "diff", class: "data" },
-        el("thead", {}, el("tr", {}, ["value", "mode", "run A", "run B", "Δ (B − A)", "95% interval", "McNemar p", "pairs"].map((h) => el("th", {}, h)))),
+        el("thead", {}, el("tr", {}, ["value", "measure", "items", "A", "B", "Δ (A − B)", "interval", "McNemar p", "tied"].map((h) => el("th", {}, h)))),
         el("tbody", {}, rows))),
+      c.rows.length ? null : el("p", { class: "empty" }, "The runs share no labelled item."),
     ];
   }
 
