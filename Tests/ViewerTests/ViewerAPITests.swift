@@ -1,5 +1,6 @@
 import Foundation
 import Probes
+import Reports
 import Runs
 import Testing
 @testable import Viewer
@@ -112,6 +113,44 @@ struct ViewerAPITests {
             }
             let missing = try await fetch(server.url, "/nothing.html")
             #expect(missing.status == 404)
+        }
+    }
+
+    @Test("the comparison and the run's report files are served, the report's headline listed with the run")
+    func diffAndReportFiles() async throws {
+        let (root, first, second, _) = try runsDirectory()
+        let directory = root.appendingPathComponent("khamassi2024-a")
+        let report = try RunReporting.finish(runDirectory: directory, runID: first)
+        let expected = try RunComparison.load(a: try RunStoreDataSource(directory: directory, runID: first),
+                                              b: try RunStoreDataSource(directory: root.appendingPathComponent("khamassi2024-b"),
+                                                                        runID: second))
+        try await withServer(ViewerServer(directory: root, port: 0)) { server in
+            let diff = try await fetch(server.url, "/api/diff?a=\(first)&b=\(second)")
+            #expect(diff.status == 200)
+            let comparison = try #require(try diff.object()["comparison"] as? [String: Any])
+            #expect(comparison["shared_items"] as? Int == expected.sharedItems)
+            let rows = try #require(comparison["rows"] as? [[String: Any]])
+            #expect(rows.compactMap { $0["measure"] as? String } == expected.rows.map(\.measure.rawValue))
+            let delta = try #require(rows.first?["delta"] as? [String: Any])
+            #expect(abs((delta["estimate"] as? Double ?? .nan) - (expected.rows.first?.delta.estimate ?? .nan)) < 1e-12)
+            let unmatched = try await fetch(server.url, "/api/diff?a=\(first)&b=\(second)&model_a=ollama:nobody")
+            #expect(unmatched.status == 400)
+
+            let runs = try await fetch(server.url, "/api/runs").object()
+            let entry = try #require((runs["runs"] as? [[String: Any]])?.first { $0["id"] as? String == first })
+            #expect(Set(entry["report_files"] as? [String] ?? []) == Set(RunReporting.fileNames))
+            let headline = try #require((entry["headline"] as? [[String: Any]])?.first)
+            let fromReport = try #require((headline["report"] as? [String: Any])?["explicit_rate"] as? [String: Any])
+            // Through summary.json and the API's JSON: equal up to the last digit of a decimal round trip.
+            let reportEstimate = try #require(report.summary.models.first?.headline.explicitRate?.estimate)
+            #expect(abs((fromReport["estimate"] as? Double ?? .nan) - reportEstimate) < 1e-12)
+
+            let file = try await fetch(server.url, "/api/runs/\(first)/files/summary.json")
+            #expect(file.status == 200)
+            #expect(file.body == (try Data(contentsOf: directory.appendingPathComponent("summary.json"))))
+            #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)
+            let absent = try await fetch(server.url, "/api/runs/\(second)/files/summary.json")
+            #expect(absent.status == 404)
         }
     }
 
