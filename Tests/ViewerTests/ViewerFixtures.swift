@@ -50,7 +50,8 @@ func storeFixtureRun(in directory: URL, suite name: String = "khamassi2024", mod
     var verdicts: [Verdict] = []
     var hostileDone = false
     for (index, sample) in plan.enumerated() {
-        let outcome = FixtureOutcome(index: index)
+        // The seed shifts the outcomes, so that runs with different seeds differ.
+        let outcome = FixtureOutcome(index: index &+ Int(seed % 1000) &* 5)
         if outcome == .pending { continue }
         var text = "Answer \(index) about \(sample.value)."
         if !hostileDone, sample.itemID == hostileItem {
