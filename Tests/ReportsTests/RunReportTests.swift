@@ -12,6 +12,9 @@ private struct RenderedReport {
     let html: String
     let document: HTMLDocument
 
+    /// One fixture run rendered once for the tests that only read it.
+    static let shared = Result { try RenderedReport("shared") }
+
     init(_ label: String) throws {
         fixture = try makeFixtureRun(label)
         input = try RunReportInput.load(source: try fixture.source(), options: fastOptions)
@@ -50,7 +53,7 @@ private func expectBar(_ bar: HTMLElement?, equals estimate: IntervalEstimate?, 
 struct RunReportTests {
     @Test("HTML: every section, and the charts plot the summary's numbers")
     func sectionsAndNumbers() throws {
-        let report = try RenderedReport("html")
+        let report = try RenderedReport.shared.get()
         let summary = report.input.summary
         let document = report.document
         for id in ["headline", "values", "items", "transcripts", "manifest"] {
@@ -88,7 +91,7 @@ struct RunReportTests {
 
     @Test("HTML: variability strips show every sample's verdict; entropy and stability per item")
     func itemStrips() throws {
-        let report = try RenderedReport("strips")
+        let report = try RenderedReport.shared.get()
         let fixture = report.fixture
         for (modelIndex, model) in report.input.summary.models.enumerated() {
             let table = try #require(report.document.element(id: "table-items-\(modelIndex)"))
@@ -126,7 +129,7 @@ struct RunReportTests {
 
     @Test("HTML: transcripts of every answered sample, filter controls, and the manifest")
     func transcriptsAndManifest() throws {
-        let report = try RenderedReport("transcripts")
+        let report = try RenderedReport.shared.get()
         let document = report.document
         let answered = report.input.samples.filter { $0.response != nil }
         let articles = document.elements(named: "article")
@@ -156,13 +159,14 @@ struct RunReportTests {
         }
         #expect(report.html.contains("Content-Security-Policy"))
         // No address a browser would fetch: the only URL is the SVG namespace name.
-        let urls = report.html.components(separatedBy: "http").dropFirst()
-        #expect(!urls.isEmpty && urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg\"") })
+        let urls = report.html.components(separatedBy: "http://").dropFirst()
+        #expect(!urls.isEmpty && urls.allSatisfy { $0.hasPrefix("www.w3.org/2000/svg\"") })
+        #expect(!report.html.contains("https:") && !report.html.contains(" src=\"") && !report.html.contains("@import"))
     }
 
     @Test("model output is escaped: a hostile response and rationale stay text")
     func escaping() throws {
-        let report = try RenderedReport("escaping")
+        let report = try RenderedReport.shared.get()
         let document = report.document
         #expect(document.elements(named: "img").isEmpty)
         let scripts = document.elements(named: "script")
@@ -178,8 +182,7 @@ struct RunReportTests {
 
     @Test("Markdown, CSV and JSON carry the same numbers")
     func otherFormats() throws {
-        let fixture = try makeFixtureRun("formats")
-        let input = try RunReportInput.load(source: try fixture.source(), options: fastOptions)
+        let input = try RenderedReport.shared.get().input
         let summary = input.summary
 
         let markdown = String(decoding: try RunReportRenderer.render(input, format: .md), as: UTF8.self)
@@ -245,7 +248,7 @@ struct RunReportTests {
     @Test("real Chromium: the report renders its charts and tables, its script runs, no console errors, screenshots")
     func browser() throws {
         let browser = try HeadlessBrowser.locate()
-        let report = try RenderedReport("browser")
+        let report = try RenderedReport.shared.get()
         let directory = try temporaryDirectory("browser-report")
         let file = directory.appendingPathComponent("report.html")
         try Data(report.html.utf8).write(to: file)

@@ -1,5 +1,5 @@
 /// A matrix of values in [0, 1] as coloured cells (white → dark blue) with the value written in each cell; a
-/// missing value is a hatched grey cell marked "n/a". Rows and columns carry labels (e.g. spaces × spaces).
+/// missing value is a plain grey cell marked "n/a". Rows and columns carry labels (e.g. spaces × spaces).
 ///
 /// Each cell is a `rect` with `class="cell"`, `data-row`, `data-column` and `data-value` (empty for n/a).
 public struct Heatmap: Sendable {

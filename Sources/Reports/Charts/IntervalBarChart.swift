@@ -55,7 +55,7 @@ public struct IntervalBarChart: Sendable {
 
     /// A chart; `format` defaults to whole percentages.
     public init(title: String, description: String, series: [Series], groups: [Group],
-                domain: ClosedRange<Double> = 0...1, labelWidth: Double = 150, width: Double = 640,
+                domain: ClosedRange<Double> = 0...1, labelWidth: Double = 150, width: Double = 560,
                 format: @escaping @Sendable (Double) -> String = ChartFormat.percent) {
         self.title = title
         self.description = description

@@ -20,16 +20,16 @@ public enum RunComparisonText {
         "\(name): run \(side.runID.isEmpty ? "(unnamed)" : side.runID), model \(side.model), suite \(side.suiteID.isEmpty ? "n/a" : side.suiteID)"
     }
 
-    static func explanation(_ comparison: RunComparison) -> String {
+    static func explanation(_ comparison: RunComparison, ascii: Bool = false) -> String {
         let confidence = Int((comparison.options.confidence * 100).rounded())
         return "\(comparison.sharedItems) items labelled in both runs. Rates: mean item rates in percent over the paired items; "
-            + "Δ in percentage points with a \(confidence)% paired bootstrap interval over items (B = \(comparison.options.bootstrapReplicates)); "
+            + "\(ascii ? "delta" : "Δ") in percentage points with a \(confidence)% paired bootstrap interval over items (B = \(comparison.options.bootstrapReplicates)); "
             + "McNemar on item majorities (b: recognised in A only, c: in B only). For control items lower is better."
     }
 
     /// The aligned table for a terminal (ASCII, column widths fitted to the content).
     public static func table(_ comparison: RunComparison) -> String {
-        var lines = [sideLine("A", comparison.a), sideLine("B", comparison.b), explanation(comparison), ""]
+        var lines = [sideLine("A", comparison.a), sideLine("B", comparison.b), explanation(comparison, ascii: true), ""]
         let rows = cells(comparison)
         let asciiHeader = header.map { $0.replacingOccurrences(of: "Δ", with: "delta").replacingOccurrences(of: "−", with: "-") }
         var widths = asciiHeader.map(\.count)

@@ -25,6 +25,7 @@ enum ReportStyle {
         th { background: var(--band); font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr { break-inside: avoid; }
+        table.items td:first-child code, table.items td:nth-child(4) { white-space: nowrap; overflow-wrap: normal; }
         .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 0.8rem; border: 1px solid currentColor; white-space: nowrap; }
         .badge.recognised, .badge.stable_recognise { color: #00694d; }
         .badge.missed, .badge.stable_miss { color: #a34400; }
@@ -54,6 +55,8 @@ enum ReportStyle {
             h1 { font-size: 1.3rem; }
             dl.manifest { grid-template-columns: 1fr; }
             dl.manifest dd { margin-bottom: 6px; }
+            figure { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+            figure svg.chart { min-width: 440px; }
         }
         @media print {
             * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -261,6 +261,9 @@ public enum RunReportHTML {
                 b.element("span", text: sample.variant == 0 ? "main prompt" : "paraphrase \(sample.variant)")
                 b.element("span", text: "sample \(sample.sampleIndex)")
                 b.element("span") { b in b.element("code", text: sample.model) }
+                if let reason = judged.response?.finishReason, reason != "stop", judged.response?.error == nil {
+                    b.element("span", text: reason == "length" ? "cut at the token limit" : "finish: \(reason)")
+                }
                 b.element("span", [("class", "badge \(verdict)")], text: verdict)
             }
             b.element("h4", text: "Prompt")
@@ -276,7 +279,7 @@ public enum RunReportHTML {
             if let verdict = judged.verdict {
                 b.element("h4", text: "Judge")
                 var line = "\(verdict.category.rawValue) by \(verdict.judge)"
-                if let score = verdict.score { line += ", score \(ReportText.number(score))" }
+                if let score = verdict.score, score.isFinite { line += ", score \(String(format: "%g", score))" }
                 if !verdict.valuesNamed.isEmpty { line += "; values named: \(verdict.valuesNamed.joined(separator: ", "))" }
                 b.element("p", [("class", "text verdict")], text: line)
                 if !verdict.rationale.isEmpty {
