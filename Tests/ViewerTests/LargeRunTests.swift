@@ -70,6 +70,7 @@ struct LargeRunTests {
     @Test("pages of filtered items and samples come from indexed queries with exact counts")
     func pagedQueries() throws {
         let run = try LargeRun()
+        defer { try? FileManager.default.removeItem(at: run.directory) }  // tens of megabytes
         let store = try RunStore.open(directory: run.directory)
         #expect(try store.counts(run: run.runID).planned == 100_000)
 
