@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assets
 import Benchmarks
 import Foundation
 import Inference
@@ -46,11 +47,17 @@ struct BenchEngineCommand: ParsableCommand {
         let bench = EngineBenchmark(promptTokens: promptTokens, generatedTokens: genTokens, repetitions: repetitions)
         let peer = LlamaBenchPeer.find()
         var rows: [BenchRow] = []
-        for t in try threadCounts() {
-            let ours = try bench.run(model: lm, threads: t) { Terminal.error($0) }
+        let counts = try threadCounts(), display = TerminalProgress()
+        var measured = 0
+        for t in counts {
+            let ours = try bench.run(model: lm, threads: t) { line in
+                measured += 1
+                display.update(ProgressBar(label: "bench", completed: Double(measured), total: Double(counts.count * repetitions),
+                                           unit: .count("runs"), detail: line))
+            }
             var row = BenchRow(ours: ours, peer: nil)
             if let peer {
-                Terminal.error("threads \(t): running llama-bench for comparison…")
+                display.status("threads \(t): running llama-bench for comparison…")
                 do {
                     row.peer = try peer.run(model: lm.file.path, threads: t, promptTokens: promptTokens,
                                             generatedTokens: genTokens, repetitions: repetitions)
@@ -60,6 +67,7 @@ struct BenchEngineCommand: ParsableCommand {
             }
             rows.append(row)
         }
+        display.finish()
         if json {
             Terminal.printJSON(BenchReport(model: lm.displayName, file: lm.file.path, fileBytes: lm.file.fileSize, rows: rows))
             return

@@ -51,16 +51,16 @@ struct EmbedTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let progress = ProgressLine()
+        let progress = TerminalProgress()
         let build = try CorpusBuilder().corpus(corpus, segmentation: paragraphs ? .paragraphs : .lines, progress: { p in
             if p.finished == nil {
-                progress.update("corpus: \(p.source) (\(p.index + 1)/\(p.total))")
+                progress.update(ProgressBar(label: "corpus: \(p.source)", completed: Double(p.index), total: Double(p.total), unit: .count("sources")))
             } else if let f = p.finished {
                 progress.finish("corpus: \(f.name): \(f.tokens) tokens, \(f.lines) lines")
             }
         }, assetProgress: Terminal.assetProgress)
         if build.reused { Terminal.error("corpus: \(build.url.path) (cached, \(build.tokens) tokens, \(build.lines) lines)") }
-        progress.update("reading \(build.url.lastPathComponent)…")
+        progress.status("reading \(build.url.lastPathComponent)…")
         let tokens = try TokenCorpus(contentsOf: build.url)
         progress.finish("read \(tokens.tokenCount) tokens, \(tokens.lineCount) lines, \(tokens.words.count) distinct words")
         let outURL = URL(fileURLWithPath: out)
@@ -70,7 +70,7 @@ struct EmbedTrainCommand: ParsableCommand {
         }
     }
 
-    private func trainWord2Vec(_ tokens: TokenCorpus, build: CorpusBuild, out: URL, progress: ProgressLine) throws {
+    private func trainWord2Vec(_ tokens: TokenCorpus, build: CorpusBuild, out: URL, progress: TerminalProgress) throws {
         var config = Word2VecConfiguration()
         config.architecture = architecture == .sg ? .skipGram : .cbow
         config.dimension = dim
@@ -84,11 +84,11 @@ struct EmbedTrainCommand: ParsableCommand {
         config.threads = threads
         config.seed = seed
         let result = try Word2VecTrainer(configuration: config).train(tokens) { p in
-            progress.update(String(format: "word2vec %5.1f%%  %8.0f words/s  alpha %.5f  elapsed %@  ETA %@",
-                                   p.fraction * 100, p.wordsPerSecond ?? 0, p.alpha ?? 0,
-                                   ProgressLine.duration(p.elapsed), ProgressLine.duration(p.remaining)))
+            progress.update(ProgressBar(label: "word2vec", completed: p.fraction, total: 1, unit: .fraction,
+                                        etaSeconds: p.remaining,
+                                        detail: String(format: "%.0f words/s  alpha %.5f", p.wordsPerSecond ?? 0, p.alpha ?? 0)))
         }
-        progress.finish(nil)
+        progress.finish()
         try Word2VecWriter.writeText(result.space, to: out)
         let s = result.statistics
         if json {
@@ -113,7 +113,7 @@ struct EmbedTrainCommand: ParsableCommand {
         print("wrote \(out.path)")
     }
 
-    private func trainLSA(_ tokens: TokenCorpus, build: CorpusBuild, out: URL, progress: ProgressLine) throws {
+    private func trainLSA(_ tokens: TokenCorpus, build: CorpusBuild, out: URL, progress: TerminalProgress) throws {
         var config = LSAConfiguration()
         config.dimension = k
         config.minCount = minCount
@@ -124,10 +124,10 @@ struct EmbedTrainCommand: ParsableCommand {
         config.seed = seed
         config.threads = threads
         let result = try LSATrainer(configuration: config).train(tokens) { p in
-            progress.update(String(format: "lsa: %@  %5.1f%%  elapsed %@  ETA %@", p.phase, p.fraction * 100,
-                                   ProgressLine.duration(p.elapsed), ProgressLine.duration(p.remaining)))
+            progress.update(ProgressBar(label: "lsa", completed: p.fraction, total: 1, unit: .fraction,
+                                        etaSeconds: p.remaining, detail: p.phase))
         }
-        progress.finish(nil)
+        progress.finish()
         try Word2VecWriter.writeText(result.space, to: out)
         let s = result.statistics
         if json {
@@ -160,35 +160,4 @@ struct EmbedTrainCommand: ParsableCommand {
             return Set(CorpusTokenizer.tokens(in: String(decoding: data, as: UTF8.self)))
         }
     }
-}
-
-extension EmbedTrainCommand {
-/// One updating progress line on stderr (plain lines, at most every 10 s, when stderr is not a terminal).
-final class ProgressLine {
-    private let interactive = Terminal.isInteractive()
-    private var lastPlain = Date.distantPast
-
-    func update(_ text: String) {
-        if interactive {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-        } else if Date().timeIntervalSince(lastPlain) >= 10 {
-            Terminal.error(text)
-            lastPlain = Date()
-        }
-    }
-
-    func finish(_ text: String?) {
-        if interactive {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text.map { $0 + "\n" } ?? "")).utf8))
-        } else if let text {
-            Terminal.error(text)
-        }
-    }
-
-    static func duration(_ seconds: Double?) -> String {
-        guard let seconds, seconds.isFinite else { return "--" }
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
-    }
-}
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assets
 import Dispatch
 import Foundation
 import Models
@@ -84,10 +85,10 @@ struct RunCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: out ?? "runs/\(loaded.id)-\(runID)")
         Terminal.error("run \(runID): \(directory.path)")
 
-        let display = ProgressDisplay(interactive: Terminal.isInteractive())
+        let display = TerminalProgress()
         let runner = Runner(
             directory: directory, configuration: configuration, suite: loaded, judge: judgeInstance,
-            makeModel: makeModel, retryErrors: retryErrors, progress: { display.show($0) })
+            makeModel: makeModel, retryErrors: retryErrors, progress: { display.update($0.progressBar) })
         let task = Task { try await runner.run() }
         let interrupt = Interrupt.install { task.cancel() }
         let outcome = try await task.value
@@ -145,55 +146,5 @@ private final class Interrupt {
     func cancel() {
         source.cancel()
         signal(SIGINT, SIG_DFL)
-    }
-}
-
-/// Progress on stderr: an updating bar on a terminal, a plain line every ten seconds otherwise; the latest state
-/// is always shown at the end.
-private final class ProgressDisplay: Sendable {
-    private struct State {
-        var shownAt: ContinuousClock.Instant?
-        var shown: RunProgress?
-        var latest: RunProgress?
-    }
-
-    private let interactive: Bool
-    private let state = Mutex(State())
-
-    init(interactive: Bool) {
-        self.interactive = interactive
-    }
-
-    func show(_ progress: RunProgress) {
-        let now = ContinuousClock.now
-        let interval: Duration = interactive ? .milliseconds(100) : .seconds(10)
-        let due = state.withLock { s in
-            s.latest = progress
-            if let time = s.shownAt, now - time < interval { return false }
-            s.shownAt = now
-            s.shown = progress
-            return true
-        }
-        if due { render(progress) }
-    }
-
-    /// Shows the latest state if it was not shown, and ends the terminal line.
-    func finish() {
-        let pending: RunProgress? = state.withLock { s in
-            guard let latest = s.latest, latest.done != s.shown?.done || latest.judged != s.shown?.judged
-                || latest.failed != s.shown?.failed else { return nil }
-            s.shown = latest
-            return latest
-        }
-        if let pending { render(pending) }
-        if interactive, state.withLock({ $0.shown != nil }) { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-
-    private func render(_ progress: RunProgress) {
-        if interactive {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.bar(width: 24) + " " + progress.line).utf8))
-        } else {
-            Terminal.error(progress.line)
-        }
     }
 }

@@ -24,18 +24,21 @@ enum Terminal {
 }
 
 extension Terminal {
-    /// Prints asset installation progress on one updating stderr line (plain lines when not a terminal).
+    /// The one progress line asset installations share.
+    private static let assetLine = TerminalProgress()
+
+    /// Shows asset installation progress on one updating stderr line: a bar with ETA while unpacking or hashing,
+    /// the phase otherwise (occasional plain lines when stderr is not a terminal).
     static func assetProgress(_ p: AssetProgress) {
         if p.phase == .done && p.detail == "already installed" { return }  // nothing happened: nothing to say
-        let interactive = isatty(2) != 0
-        var line = "\(p.asset): \(p.phase.rawValue)"
-        if let f = p.fraction { line += String(format: " %3.0f%%", f * 100) }
-        if !p.detail.isEmpty { line += " — \(p.detail)" }
-        if interactive {
-            let end = p.phase == .done ? "\n" : ""
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + end).utf8))
-        } else if p.phase != .verifying || p.fraction == nil || p.fraction == 1 {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+        let note = p.detail.isEmpty ? "" : " — \(p.detail)"
+        if p.phase == .done {
+            assetLine.finish("\(p.asset): done\(note)")
+        } else if let total = p.total, total > 0, p.phase == .unpacking || p.phase == .verifying {
+            assetLine.update(ProgressBar(label: "\(p.asset): \(p.phase.rawValue)", completed: Double(p.completed),
+                                         total: Double(total), unit: p.phase == .verifying ? .bytes : .count("files")))
+        } else {
+            assetLine.status("\(p.asset): \(p.phase.rawValue)\(note)")
         }
     }
 }
