@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Quantised dot products, activation quantisers and vector primitives in C, with AVX2/FMA/F16C paths
@@ -47,7 +51,7 @@ let package = Package(
         .target(name: "Statistics", swiftSettings: optimized),
         .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
         // Self-contained HTML/Markdown/CSV/JSON reports of runs and embedding analyses, SVG charts, paired run diffs.
-        .target(name: "Reports", dependencies: ["Runs", "Embeddings", "Lexicon", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Runs", "Embeddings", "Lexicon", "Statistics", "Assets"]),
         // `valueprobe serve`: an OpenAI-compatible HTTP server over the embedded engine's continuous batch.
         .target(
             name: "Serving",
@@ -56,7 +60,14 @@ let package = Package(
         // `valueprobe view`: a local web app and JSON API over the run store.
         .target(
             name: "Viewer",
-            dependencies: ["Runs", "Reports", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "Runs", "Reports", "Probes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Web")]
         ),
         // Headless-browser checks shared by the report and viewer tests (not part of the product).
@@ -81,11 +92,11 @@ let package = Package(
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "BrowserTesting"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),
         .testTarget(
             name: "ServingTests",
             dependencies: ["Serving", "Inference", "Models", "Assets", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Runs", "Probes", "BrowserTesting"]),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Reports", "Runs", "Probes", "Assets", "BrowserTesting"]),
     ]
 )
