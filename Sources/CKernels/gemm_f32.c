@@ -21,10 +21,11 @@ enum {
     MC = 96,   // rows of A per block (a 96 × 384 block of A, 144 KiB, stays in L2); a multiple of MR
 };
 
-/// acc[MR×NR] (+)= Σ_p a[i][p] · b[p·NR + j] over p < kc; starts from `c` when `load`, else from zero.
-typedef void (*tile_fn)(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load);
+/// c[MR×NR] = (c when `load`, else 0) + Σ_p a[i][p] · b[p·NR + j] over p < kc, one fused multiply-add at a time,
+/// then + bias[j] when `bias` (NR floats) is not NULL.
+typedef void (*tile_fn)(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load, const float *bias);
 
-static void tile_scalar(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load) {
+static void tile_scalar(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load, const float *bias) {
     float acc[MR][NR];
     for (int i = 0; i < MR; i++)
         for (int j = 0; j < NR; j++) acc[i][j] = load ? c[(size_t)i * ldc + (size_t)j] : 0.0f;
@@ -35,12 +36,15 @@ static void tile_scalar(int64_t kc, const float *const *a, const float *b, float
             for (int j = 0; j < NR; j++) acc[i][j] = fmaf(x, bp[j], acc[i][j]);
         }
     }
+    if (bias)
+        for (int i = 0; i < MR; i++)
+            for (int j = 0; j < NR; j++) acc[i][j] += bias[j];
     for (int i = 0; i < MR; i++)
         for (int j = 0; j < NR; j++) c[(size_t)i * ldc + (size_t)j] = acc[i][j];
 }
 
 #if VP_X86
-static VP_AVX2 void tile_avx2(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load) {
+static VP_AVX2 void tile_avx2(int64_t kc, const float *const *a, const float *b, float *c, size_t ldc, int load, const float *bias) {
     const float *a0 = a[0], *a1 = a[1], *a2 = a[2], *a3 = a[3], *a4 = a[4], *a5 = a[5];
     __m256 c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
     if (load) {
@@ -67,6 +71,12 @@ static VP_AVX2 void tile_avx2(int64_t kc, const float *const *a, const float *b,
         c40 = _mm256_fmadd_ps(x, b0, c40), c41 = _mm256_fmadd_ps(x, b1, c41);
         x = _mm256_broadcast_ss(a5 + p);
         c50 = _mm256_fmadd_ps(x, b0, c50), c51 = _mm256_fmadd_ps(x, b1, c51);
+    }
+    if (bias) {
+        const __m256 b0 = _mm256_loadu_ps(bias), b1 = _mm256_loadu_ps(bias + 8);
+        c00 = _mm256_add_ps(c00, b0), c01 = _mm256_add_ps(c01, b1), c10 = _mm256_add_ps(c10, b0), c11 = _mm256_add_ps(c11, b1);
+        c20 = _mm256_add_ps(c20, b0), c21 = _mm256_add_ps(c21, b1), c30 = _mm256_add_ps(c30, b0), c31 = _mm256_add_ps(c31, b1);
+        c40 = _mm256_add_ps(c40, b0), c41 = _mm256_add_ps(c41, b1), c50 = _mm256_add_ps(c50, b0), c51 = _mm256_add_ps(c51, b1);
     }
     _mm256_storeu_ps(c, c00), _mm256_storeu_ps(c + 8, c01);
     _mm256_storeu_ps(c + ldc, c10), _mm256_storeu_ps(c + ldc + 8, c11);
@@ -102,7 +112,6 @@ void vp_gemm_f32_packed(int64_t m, int64_t k, const float *a, size_t lda, const 
     if (col_begin < 0) col_begin = 0;
     if (col_end > n) col_end = n;
     if (m <= 0 || k < 0 || col_begin >= col_end) return;
-    const int64_t width = col_end - col_begin;
     if (k == 0) {
         for (int64_t i = 0; i < m; i++)
             for (int64_t j = col_begin; j < col_end; j++) c[(size_t)i * ldc + (size_t)j] = bias ? bias[j] : 0.0f;
@@ -115,7 +124,7 @@ void vp_gemm_f32_packed(int64_t m, int64_t k, const float *a, size_t lda, const 
     const int64_t first_panel = col_begin / NR, end_panel = (col_end + NR - 1) / NR;
     for (int64_t k0 = 0; k0 < k; k0 += KC) {
         const int64_t kc = k - k0 < KC ? k - k0 : KC;
-        const int load = k0 > 0;
+        const int load = k0 > 0, last = k0 + kc == k;
         for (int64_t i0 = 0; i0 < m; i0 += MC) {
             const int64_t i1 = m - i0 < MC ? m : i0 + MC;
             for (int64_t q = first_panel; q < end_panel; q++) {
@@ -123,6 +132,17 @@ void vp_gemm_f32_packed(int64_t m, int64_t k, const float *a, size_t lda, const 
                 const int64_t j0 = q * NR;
                 const int64_t lo = j0 > col_begin ? j0 : col_begin, hi = j0 + NR < col_end ? j0 + NR : col_end;
                 const int full_width = lo == j0 && hi == j0 + NR;
+                // The bias is added once, after the last block of the inner dimension (padded for an edge panel).
+                float bias_edge[NR] = {0};
+                const float *bias_panel = NULL;
+                if (bias && last) {
+                    if (j0 + NR <= n) {
+                        bias_panel = bias + j0;
+                    } else {
+                        for (int64_t j = j0; j < n; j++) bias_edge[j - j0] = bias[j];
+                        bias_panel = bias_edge;
+                    }
+                }
                 for (int64_t i = i0; i < i1; i += MR) {
                     const int rows = i1 - i < MR ? (int)(i1 - i) : MR;
                     // Missing rows of an edge tile repeat the last real row; their results are dropped.
@@ -130,22 +150,20 @@ void vp_gemm_f32_packed(int64_t m, int64_t k, const float *a, size_t lda, const 
                     for (int r = 0; r < MR; r++) ap[r] = a + (size_t)(i + (r < rows ? r : rows - 1)) * lda + (size_t)k0;
                     float *ct = c + (size_t)i * ldc + (size_t)j0;
                     if (rows == MR && full_width) {
-                        tile(kc, ap, bp, ct, ldc, load);
+                        tile(kc, ap, bp, ct, ldc, load, bias_panel);
                         continue;
                     }
                     float buffer[MR * NR] = {0};
                     if (load)
                         for (int r = 0; r < rows; r++)
                             memcpy(buffer + r * NR + (lo - j0), ct + (size_t)r * ldc + (size_t)(lo - j0), sizeof(float) * (size_t)(hi - lo));
-                    tile(kc, ap, bp, buffer, NR, load);
+                    tile(kc, ap, bp, buffer, NR, load, bias_panel);
                     for (int r = 0; r < rows; r++)
                         memcpy(ct + (size_t)r * ldc + (size_t)(lo - j0), buffer + r * NR + (lo - j0), sizeof(float) * (size_t)(hi - lo));
                 }
             }
         }
     }
-    if (bias)
-        for (int64_t i = 0; i < m; i++) vp_add_f32(c + (size_t)i * ldc + (size_t)col_begin, bias + col_begin, c + (size_t)i * ldc + (size_t)col_begin, width);
 }
 
 int vp_gemm_f32(int64_t m, int64_t n, int64_t k, const float *a, size_t lda, const float *b, size_t ldb, int b_transposed,

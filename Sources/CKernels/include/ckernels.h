@@ -139,6 +139,10 @@ void vp_silu_mul_f32(const float *gate, const float *up, float *out, int64_t n);
 float vp_softmax_f32(float *x, int64_t n);
 /// out = a + b. `out` may alias either input.
 void vp_add_f32(const float *a, const float *b, float *out, int64_t n);
+/// In-place exact-erf GELU, x = 0.5·x·(1 + erf(x/√2)) (BERT's activation). The AVX2 path evaluates erf by
+/// Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7); the scalar path uses erff. Each element's result depends
+/// only on its own value.
+void vp_gelu_f32(float *x, int64_t n);
 
 #ifdef __cplusplus
 }

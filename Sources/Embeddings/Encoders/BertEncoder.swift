@@ -87,7 +87,7 @@ struct BertEncoder: Sendable {
             // Feed-forward: x = LN(x + W2·gelu(W1·x + b1) + b2).
             layer.intermediate.apply(pool: pool, x: x, tokens: total, out: ff)
             pool.parallelFor(total, granularity: 4) { range in
-                GELU.apply(ff + range.lowerBound * inter, count: range.count * inter)
+                vp_gelu_f32(ff + range.lowerBound * inter, Int64(range.count * inter))
             }
             layer.output.apply(pool: pool, x: ff, tokens: total, out: projected)
             residualNorm(pool: pool, x: x, add: projected, tokens: total, weight: layer.outputNormWeight, bias: layer.outputNormBias)
