@@ -1,3 +1,4 @@
+import Embeddings
 import Foundation
 
 /// The fixed inputs of `valueprobe bench embed`, identical on every run and for ValueProbe and its peers.
@@ -21,15 +22,12 @@ public enum EmbeddingBenchmarkInputs {
     /// `count` English-like sentences of 3–60 words (log-normal lengths around 15) drawn from a fixed word list
     /// with a fixed seed: the MiniLM speed set (about 20 tokens per sentence).
     public static func sentences(count: Int = 1000, seed: UInt64 = 1234) -> [String] {
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         return (0 ..< count).map { _ in
-            // Box–Muller normal → log-normal length.
-            let u1 = max(random.unit(), 1e-12), u2 = random.unit()
-            let normal = (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-            let n = min(60, max(3, Int(Foundation.exp(2.7 + 0.55 * normal))))
-            var words = (0 ..< n).map { _ in sentenceWords[random.below(sentenceWords.count)] }
+            let n = min(60, max(3, Int(Foundation.exp(2.7 + 0.55 * random.nextGaussian()))))
+            var words = (0 ..< n).map { _ in sentenceWords[Int(random.next() % UInt64(sentenceWords.count))] }
             words[0] = words[0].prefix(1).uppercased() + words[0].dropFirst()
-            return words.joined(separator: " ") + [".", "?", "!", "."][random.below(4)]
+            return words.joined(separator: " ") + [".", "?", "!", "."][Int(random.next() % 4)]
         }
     }
 
@@ -52,24 +50,5 @@ public enum EmbeddingBenchmarkInputs {
         }
         try data.write(to: destination)
         return data.count
-    }
-
-    /// SplitMix64: a tiny seeded generator, so the sentences are the same on every platform.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-        /// Uniform in 0..<n.
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 }
