@@ -5,6 +5,7 @@
 #include "avx2_helpers.h"
 #include "ckernels.h"
 #include "dispatch.h"
+#include "exp_avx2.h"
 
 // ---- scalar ----------------------------------------------------------------------------------------
 
@@ -47,26 +48,6 @@ static float softmax_scalar(float *x, int64_t n) {
 // ---- AVX2 ------------------------------------------------------------------------------------------
 #if VP_X86
 
-/// e^x for eight floats: Cody-Waite range reduction and a degree-6 polynomial (about 2 ulp);
-/// 0 below -87.3, clamped at e^88 above 88.
-static inline VP_AVX2 __m256 exp_avx2(__m256 x) {
-    const __m256 underflow = _mm256_cmp_ps(x, _mm256_set1_ps(-87.3f), _CMP_LT_OQ);
-    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.3f)), _mm256_set1_ps(88.0f));
-    const __m256 k = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
-                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m256 r = _mm256_fnmadd_ps(k, _mm256_set1_ps(0.693359375f), x);
-    r = _mm256_fnmadd_ps(k, _mm256_set1_ps(-2.12194440e-4f), r);
-    __m256 p = _mm256_set1_ps(1.9875691500e-4f);
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.3981999507e-3f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(8.3334519073e-3f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(4.1665795894e-2f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.6666665459e-1f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(5.0000001201e-1f));
-    p = _mm256_fmadd_ps(p, _mm256_mul_ps(r, r), _mm256_add_ps(r, _mm256_set1_ps(1.0f)));
-    const __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(k), _mm256_set1_epi32(127)), 23);
-    return _mm256_andnot_ps(underflow, _mm256_mul_ps(p, _mm256_castsi256_ps(e)));
-}
-
 static VP_AVX2 void axpy_avx2(float a, const float *x, float *y, int64_t n) {
     const __m256 va = _mm256_set1_ps(a);
     int64_t i = 0;
@@ -105,7 +86,7 @@ static VP_AVX2 void rmsnorm_avx2(const float *x, const float *weight, float *out
 }
 
 static inline VP_AVX2 __m256 silu_mul8(__m256 g, __m256 u) {
-    const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), g));
+    const __m256 e = vp_avx2_exp(_mm256_sub_ps(_mm256_setzero_ps(), g));
     return _mm256_mul_ps(_mm256_div_ps(g, _mm256_add_ps(_mm256_set1_ps(1.0f), e)), u);
 }
 
@@ -135,7 +116,7 @@ static VP_AVX2 float softmax_avx2(float *x, int64_t n) {
     const __m256 vm = _mm256_set1_ps(max);
     __m256 vsum = _mm256_setzero_ps();
     for (i = 0; i + 8 <= n; i += 8) {
-        const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(x + i), vm));
+        const __m256 e = vp_avx2_exp(_mm256_sub_ps(_mm256_loadu_ps(x + i), vm));
         _mm256_storeu_ps(x + i, e);
         vsum = _mm256_add_ps(vsum, e);
     }

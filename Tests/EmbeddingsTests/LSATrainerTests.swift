@@ -59,7 +59,7 @@ struct LSATrainerTests {
                 dense[r, Int(tfidf.matrix.columnIndices[e])] = tfidf.matrix.values[e]
             }
         }
-        let direct = JacobiSVD.decompose(dense)
+        let direct = try JacobiSVD.decompose(dense)
         for i in 0 ..< 2 { #expect(abs(result.singularValues[i] - direct.singularValues[i]) < 1e-9) }
         // Word vectors are V·Σ: their norms squared add up to Σσ².
         let total = space.vectors.reduce(0.0) { $0 + Double($1) * Double($1) }

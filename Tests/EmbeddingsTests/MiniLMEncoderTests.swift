@@ -35,7 +35,8 @@ struct MiniLMEncoderTests {
         var batch = (0 ..< 40).map { "Filler sentence number \($0) with some words to vary the length \(String(repeating: "x ", count: $0))." }
         batch.insert(target, at: 17)
         let inBatch = try encoder.encode(batch)[17]
-        #expect(MiniLMFixture.cosine(alone, inBatch) >= 0.99999)
+        // Every output of the GEMM kernel is one multiply-add chain over its own row: the same bits in any batch.
+        #expect(alone == inBatch)
     }
 
     @Test func threadCountDoesNotChangeTheVectors() throws {

@@ -99,6 +99,28 @@ float vp_vec_dot(int wtype, int64_t n, const void *w_row, const void *act_row);
 void vp_matmul(int wtype, int64_t n, const void *w, const void *act, size_t act_stride,
                float *y, size_t y_stride, int64_t row_begin, int64_t row_end, int64_t n_tok);
 
+// ---- f32 matrix products -------------------------------------------------------------------------
+
+/// Floats that vp_gemm_f32_pack writes for a k×n right-hand matrix: n rounded up to 16, times k (0 if k or n <= 0).
+size_t vp_gemm_f32_packed_floats(int64_t k, int64_t n);
+/// Packs the k×n right-hand matrix B of C = A·B into 16-column panels (zero-padded) for vp_gemm_f32_packed.
+/// B(p, j) = b[p*ldb + j], or b[j*ldb + p] when `b_transposed` is nonzero (a PyTorch `Linear` weight [n, k]).
+/// `packed` holds vp_gemm_f32_packed_floats(k, n) floats.
+void vp_gemm_f32_pack(int64_t k, int64_t n, const float *b, size_t ldb, int b_transposed, float *packed);
+/// C[i*ldc + j] = Σ_p A[i*lda + p]·B(p, j) (+ bias[j] when `bias` is not NULL) for i < m and j in
+/// [col_begin, col_end), B (k×n) packed by vp_gemm_f32_pack; other columns of C are not touched. Each C element is
+/// one fused multiply-add chain over p = 0…k−1 from zero, then the bias added, on both paths (the AVX2 and scalar
+/// results are identical), so a row of C does not depend on the other rows, on m, on the column range or on how
+/// the columns are split across threads. Thread-safe: threads may compute disjoint column ranges (multiples of
+/// 16 avoid shared cache lines) or disjoint row blocks of the same product. Does nothing when m <= 0 or the
+/// column range is empty.
+void vp_gemm_f32_packed(int64_t m, int64_t k, const float *a, size_t lda, const float *packed, int64_t n,
+                        int64_t col_begin, int64_t col_end, const float *bias, float *c, size_t ldc);
+/// C = A·B (+ bias) for m×k A and k×n B (see vp_gemm_f32_pack for `b_transposed`), packing B into a temporary
+/// buffer first; one thread. Returns 0, or -1 if the buffer could not be allocated (C is not written then).
+int vp_gemm_f32(int64_t m, int64_t n, int64_t k, const float *a, size_t lda, const float *b, size_t ldb, int b_transposed,
+                const float *bias, float *c, size_t ldc);
+
 // ---- f32 vector helpers --------------------------------------------------------------------------
 
 /// Σ a[i]*b[i].
@@ -117,6 +139,10 @@ void vp_silu_mul_f32(const float *gate, const float *up, float *out, int64_t n);
 float vp_softmax_f32(float *x, int64_t n);
 /// out = a + b. `out` may alias either input.
 void vp_add_f32(const float *a, const float *b, float *out, int64_t n);
+/// In-place exact-erf GELU, x = 0.5·x·(1 + erf(x/√2)) (BERT's activation). The AVX2 path evaluates erf by
+/// Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7); the scalar path uses erff. Each element's result depends
+/// only on its own value.
+void vp_gelu_f32(float *x, int64_t n);
 
 #ifdef __cplusplus
 }

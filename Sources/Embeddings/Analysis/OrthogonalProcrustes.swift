@@ -45,12 +45,12 @@ public struct OrthogonalProcrustes: Sendable {
                 for b in 0 ..< d { mat[a * d + b] += xa * y[i * d + b] }
             }
         }
-        let svd = try SingularValueDecomposition(matrix: mat, rows: d, columns: d)
+        let svd = try JacobiSVD.decompose(try DenseMatrix(rows: d, columns: d, values: mat), tolerance: 1e-13, completeU: true)
         var r = [Double](repeating: 0, count: d * d)
         for a in 0 ..< d {
             for b in 0 ..< d {
                 var s = 0.0
-                for k in 0 ..< d { s += svd.u[a * d + k] * svd.v[b * d + k] }
+                for k in 0 ..< d { s += svd.u.values[a * d + k] * svd.v.values[b * d + k] }
                 r[a * d + b] = s
             }
         }

@@ -24,7 +24,7 @@ struct BertEncoder: Sendable {
         }
         guard total > 0 else { return sequences.map { _ in [Float](repeating: 0, count: h) } }
         let longest = sequences.map(\.count).max() ?? 0
-        workspace.reserve(tokens: total, hidden: h, intermediate: inter, longest: longest, workers: pool.threadCount)
+        workspace.reserve(tokens: total, hidden: h, intermediate: inter, longest: longest, headDimension: dh, workers: pool.threadCount)
         let x = workspace.hidden, qkv = workspace.qkv, ctx = workspace.context, ff = workspace.feedForward
         let eps = c.layerNormEpsilon
 
@@ -55,56 +55,41 @@ struct BertEncoder: Sendable {
 
         let scale = 1 / Float(dh).squareRoot()
         for layer in weights.layers {
-            layer.qkvWeight.withUnsafeBufferPointer { w in
-                layer.qkvBias.withUnsafeBufferPointer { b in
-                    denseProduct(pool: pool, x: x, tokens: total, inputs: h, weight: w.baseAddress!, bias: b.baseAddress!, outputs: 3 * h, out: qkv)
-                }
-            }
-            // Attention, one (sequence, head) pair per work item, dealt out in turn for balance.
+            layer.qkv.apply(pool: pool, x: x, tokens: total, out: qkv)
+            // Attention, one (sequence, head) pair per work item, dealt out in turn for balance:
+            // S = Q·Kᵀ/√d, softmax over each row, then context = S·V, both products by the GEMM kernel.
             let items = sequences.count * heads
             let workers = pool.threadCount
+            let rowStride = 3 * h
             pool.run { w in
-                let scores = workspace.scores(worker: w)
+                let scratch = workspace.attentionScratch(worker: w)
                 for item in stride(from: w, to: items, by: workers) {
                     let s = item / heads, head = item % heads
                     let start = starts[s], length = sequences[s].count
+                    let n = Int64(length)
+                    let q = qkv + start * rowStride + head * dh
+                    vp_gemm_f32_pack(Int64(dh), n, q + h, rowStride, 1, scratch.packed)
+                    vp_gemm_f32_packed(n, Int64(dh), q, rowStride, scratch.packed, n, 0, n, nil, scratch.scores, length)
                     for i in 0 ..< length {
-                        let q = qkv + (start + i) * 3 * h + head * dh
-                        for j in 0 ..< length {
-                            let k = qkv + (start + j) * 3 * h + h + head * dh
-                            scores[j] = vp_dot_f32(q, k, Int64(dh)) * scale
-                        }
-                        vp_softmax_f32(scores, Int64(length))
-                        let out = ctx + (start + i) * h + head * dh
-                        out.update(repeating: 0, count: dh)
-                        for j in 0 ..< length {
-                            vp_axpy_f32(scores[j], qkv + (start + j) * 3 * h + 2 * h + head * dh, out, Int64(dh))
-                        }
+                        let row = scratch.scores + i * length
+                        vp_scale_f32(row, scale, n)
+                        vp_softmax_f32(row, n)
                     }
+                    vp_gemm_f32_pack(n, Int64(dh), q + 2 * h, rowStride, 0, scratch.packed)
+                    vp_gemm_f32_packed(n, n, scratch.scores, length, scratch.packed, Int64(dh), 0, Int64(dh), nil,
+                                       ctx + start * h + head * dh, h)
                 }
             }
             // Attention output, residual and norm: x = LN(x + Wo·ctx + bo).
             let projected = workspace.projected
-            layer.attentionOutputWeight.withUnsafeBufferPointer { w in
-                layer.attentionOutputBias.withUnsafeBufferPointer { b in
-                    denseProduct(pool: pool, x: ctx, tokens: total, inputs: h, weight: w.baseAddress!, bias: b.baseAddress!, outputs: h, out: projected)
-                }
-            }
+            layer.attentionOutput.apply(pool: pool, x: ctx, tokens: total, out: projected)
             residualNorm(pool: pool, x: x, add: projected, tokens: total, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
             // Feed-forward: x = LN(x + W2·gelu(W1·x + b1) + b2).
-            layer.intermediateWeight.withUnsafeBufferPointer { w in
-                layer.intermediateBias.withUnsafeBufferPointer { b in
-                    denseProduct(pool: pool, x: x, tokens: total, inputs: h, weight: w.baseAddress!, bias: b.baseAddress!, outputs: inter, out: ff)
-                }
-            }
+            layer.intermediate.apply(pool: pool, x: x, tokens: total, out: ff)
             pool.parallelFor(total, granularity: 4) { range in
-                GELU.apply(ff + range.lowerBound * inter, count: range.count * inter)
+                vp_gelu_f32(ff + range.lowerBound * inter, Int64(range.count * inter))
             }
-            layer.outputWeight.withUnsafeBufferPointer { w in
-                layer.outputBias.withUnsafeBufferPointer { b in
-                    denseProduct(pool: pool, x: ff, tokens: total, inputs: inter, weight: w.baseAddress!, bias: b.baseAddress!, outputs: h, out: projected)
-                }
-            }
+            layer.output.apply(pool: pool, x: ff, tokens: total, out: projected)
             residualNorm(pool: pool, x: x, add: projected, tokens: total, weight: layer.outputNormWeight, bias: layer.outputNormBias)
         }
 
@@ -149,12 +134,25 @@ final class BertWorkspace: @unchecked Sendable {
     private(set) var context = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     private(set) var projected = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     private(set) var feedForward = UnsafeMutablePointer<Float>.allocate(capacity: 1)
-    private var scoreRows = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    private var attention = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     private var tokenCapacity = 0
-    private var scoreStride = 0
+    private var longestCapacity = 0
+    private var headCapacity = 0
     private var workerCapacity = 0
 
-    func reserve(tokens: Int, hidden h: Int, intermediate: Int, longest: Int, workers: Int) {
+    /// One worker's attention buffers: `scores` (longest² floats) and `packed` (a packed K or V of one head).
+    struct AttentionScratch {
+        let scores: UnsafeMutablePointer<Float>
+        let packed: UnsafeMutablePointer<Float>
+    }
+
+    private var scoreFloats: Int { longestCapacity * longestCapacity }
+    private var packedFloats: Int {
+        max(vp_gemm_f32_packed_floats(Int64(headCapacity), Int64(longestCapacity)),
+            vp_gemm_f32_packed_floats(Int64(longestCapacity), Int64(headCapacity)))
+    }
+
+    func reserve(tokens: Int, hidden h: Int, intermediate: Int, longest: Int, headDimension: Int, workers: Int) {
         if tokens > tokenCapacity {
             let n = max(tokens, tokenCapacity * 3 / 2)
             for p in [hidden, qkv, context, projected, feedForward] { p.deallocate() }
@@ -165,20 +163,22 @@ final class BertWorkspace: @unchecked Sendable {
             feedForward = .allocate(capacity: n * intermediate)
             tokenCapacity = n
         }
-        if longest > scoreStride || workers > workerCapacity {
-            scoreRows.deallocate()
-            scoreStride = max(longest, scoreStride)
+        if longest > longestCapacity || headDimension > headCapacity || workers > workerCapacity {
+            attention.deallocate()
+            longestCapacity = max(longest, longestCapacity)
+            headCapacity = max(headDimension, headCapacity)
             workerCapacity = max(workers, workerCapacity)
-            scoreRows = .allocate(capacity: scoreStride * workerCapacity)
+            attention = .allocate(capacity: max(1, (scoreFloats + packedFloats) * workerCapacity))
         }
     }
 
-    /// The attention-score row of one worker (`longest` floats).
-    func scores(worker: Int) -> UnsafeMutablePointer<Float> {
-        scoreRows + min(worker, workerCapacity - 1) * scoreStride
+    /// The attention buffers of one worker.
+    func attentionScratch(worker: Int) -> AttentionScratch {
+        let base = attention + min(worker, workerCapacity - 1) * (scoreFloats + packedFloats)
+        return AttentionScratch(scores: base, packed: base + scoreFloats)
     }
 
     deinit {
-        for p in [hidden, qkv, context, projected, feedForward, scoreRows] { p.deallocate() }
+        for p in [hidden, qkv, context, projected, feedForward, attention] { p.deallocate() }
     }
 }

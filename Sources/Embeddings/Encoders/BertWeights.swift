@@ -1,16 +1,12 @@
-/// The f32 weights of one BERT layer. Linear weights are `[out, in]`, rows contiguous (PyTorch's layout).
+/// The f32 weights of one BERT layer; the linear maps are packed for the GEMM kernel.
 struct BertLayerWeights: Sendable {
-    /// Query, key and value weights stacked: rows `0..<H` are the query's, then the key's, then the value's.
-    let qkvWeight: [Float]
-    let qkvBias: [Float]
-    let attentionOutputWeight: [Float]
-    let attentionOutputBias: [Float]
+    /// Query, key and value stacked: outputs `0..<H` are the query's, then the key's, then the value's.
+    let qkv: PackedLinear
+    let attentionOutput: PackedLinear
     let attentionNormWeight: [Float]
     let attentionNormBias: [Float]
-    let intermediateWeight: [Float]
-    let intermediateBias: [Float]
-    let outputWeight: [Float]
-    let outputBias: [Float]
+    let intermediate: PackedLinear
+    let output: PackedLinear
     let outputNormWeight: [Float]
     let outputNormBias: [Float]
 }
@@ -48,16 +44,15 @@ struct BertWeights: Sendable {
                 + load(p + "attention.self.key.bias", [h])
                 + load(p + "attention.self.value.bias", [h])
             layers.append(BertLayerWeights(
-                qkvWeight: qkvWeight,
-                qkvBias: qkvBias,
-                attentionOutputWeight: try load(p + "attention.output.dense.weight", [h, h]),
-                attentionOutputBias: try load(p + "attention.output.dense.bias", [h]),
+                qkv: PackedLinear(weight: qkvWeight, bias: qkvBias, outputs: 3 * h, inputs: h),
+                attentionOutput: PackedLinear(weight: try load(p + "attention.output.dense.weight", [h, h]),
+                                              bias: try load(p + "attention.output.dense.bias", [h]), outputs: h, inputs: h),
                 attentionNormWeight: try load(p + "attention.output.LayerNorm.weight", [h]),
                 attentionNormBias: try load(p + "attention.output.LayerNorm.bias", [h]),
-                intermediateWeight: try load(p + "intermediate.dense.weight", [inter, h]),
-                intermediateBias: try load(p + "intermediate.dense.bias", [inter]),
-                outputWeight: try load(p + "output.dense.weight", [h, inter]),
-                outputBias: try load(p + "output.dense.bias", [h]),
+                intermediate: PackedLinear(weight: try load(p + "intermediate.dense.weight", [inter, h]),
+                                           bias: try load(p + "intermediate.dense.bias", [inter]), outputs: inter, inputs: h),
+                output: PackedLinear(weight: try load(p + "output.dense.weight", [h, inter]),
+                                     bias: try load(p + "output.dense.bias", [h]), outputs: h, inputs: inter),
                 outputNormWeight: try load(p + "output.LayerNorm.weight", [h]),
                 outputNormBias: try load(p + "output.LayerNorm.bias", [h])))
         }

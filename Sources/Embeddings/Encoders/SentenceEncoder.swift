@@ -31,6 +31,7 @@ public final class SentenceEncoder: @unchecked Sendable {
     private let pool: WorkerPool
     private let workspace = BertWorkspace()
     private let lock = NSLock()
+    private var fingerprintValue: String?
 
     /// Loads a sentence-transformers model directory (`config.json`, `model.safetensors`, `vocab.txt`, and
     /// the optional `sentence_bert_config.json`, `modules.json`, `1_Pooling/config.json`).
@@ -93,6 +94,21 @@ public final class SentenceEncoder: @unchecked Sendable {
     /// One text's vector.
     public func encode(_ text: String) throws -> [Float] {
         try encode([text])[0]
+    }
+
+    /// A hash of the model's contents (`config.json`, `vocab.txt`, `model.safetensors`; 16 hex digits), computed on
+    /// first use: it keys caches of vectors this encoder computed.
+    public func fingerprint() throws(EmbeddingError) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fingerprintValue { return fingerprintValue }
+        var hash = ContentHash()
+        for file in ["config.json", "vocab.txt", "model.safetensors"] {
+            hash.add(file)
+            try hash.add(fileAt: directory.appendingPathComponent(file))
+        }
+        fingerprintValue = hash.hex
+        return hash.hex
     }
 
     /// A vector space of `words` (each encoded as a one-word sentence), named `name`.

@@ -69,7 +69,7 @@ public struct RandomizedSVD: Sendable {
                 c[j, i] = m
             }
         }
-        let eig = JacobiSVD.decompose(c)
+        let eig = try JacobiSVD.decompose(c)
         let sigma = eig.singularValues.prefix(rank).map { max(0, $0).squareRoot() }
         let v = TallSkinnyProducts.multiply(q, eig.v.leadingColumns(rank), threads: threads)
         var result = TruncatedSVD(u: DenseMatrix(rows: 0, columns: 0), singularValues: Array(sigma), v: v)

@@ -1,3 +1,5 @@
+import Inference
+
 /// A sparse matrix in compressed sparse row (CSR) form with `Double` values.
 public struct SparseMatrix: Sendable {
     public let rows: Int
@@ -64,7 +66,7 @@ public struct SparseMatrix: Sendable {
         defer { out.deinitialize(count: parts); out.deallocate() }
         let shared = SharedPointer(out)
         let matrix = self
-        ThreadRunner.parallelFor(rows, threads: parts) { range, t in
+        WorkerPool.parallelFor(rows, threads: parts) { range, t in
             var acc = [Double](repeating: 0, count: matrix.columns * l)
             var row = [Double](repeating: 0, count: l)
             matrix.rowStarts.withUnsafeBufferPointer { starts in
@@ -113,7 +115,7 @@ public struct SparseMatrix: Sendable {
         result.values.withUnsafeMutableBufferPointer { res in
             guard let base = res.baseAddress else { return }
             let shared = SharedPointer(base)
-            ThreadRunner.parallelFor(rows, threads: threads) { range, _ in
+            WorkerPool.parallelFor(rows, threads: threads) { range, _ in
                 matrix.rowStarts.withUnsafeBufferPointer { starts in
                 matrix.columnIndices.withUnsafeBufferPointer { cols in
                 matrix.values.withUnsafeBufferPointer { vals in

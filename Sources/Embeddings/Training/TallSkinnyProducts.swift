@@ -1,3 +1,5 @@
+import Inference
+
 /// Multi-threaded products of tall, skinny dense matrices (n × l with n ≫ l), the dense work of
 /// ``RandomizedSVD``: cross products `AᵀB` (l × l) and right multiplications `A·M` by a small matrix.
 enum TallSkinnyProducts {
@@ -9,7 +11,7 @@ enum TallSkinnyProducts {
         partials.initialize(repeating: [], count: parts)
         defer { partials.deinitialize(count: parts); partials.deallocate() }
         let shared = SharedPointer(partials)
-        ThreadRunner.parallelFor(n, threads: parts) { range, t in
+        WorkerPool.parallelFor(n, threads: parts) { range, t in
             var acc = [Double](repeating: 0, count: la * lb)
             a.values.withUnsafeBufferPointer { av in
             b.values.withUnsafeBufferPointer { bv in
@@ -60,7 +62,7 @@ enum TallSkinnyProducts {
         out.values.withUnsafeMutableBufferPointer { o in
             guard let base = o.baseAddress else { return }
             let shared = SharedPointer(base)
-            ThreadRunner.parallelFor(n, threads: max(1, min(threads, n / 256 + 1))) { range, _ in
+            WorkerPool.parallelFor(n, threads: max(1, min(threads, n / 256 + 1))) { range, _ in
                 a.values.withUnsafeBufferPointer { av in
                 m.values.withUnsafeBufferPointer { mv in
                     guard let ap = av.baseAddress, let mp = mv.baseAddress else { return }
@@ -86,7 +88,7 @@ enum TallSkinnyProducts {
         a.values.withUnsafeMutableBufferPointer { av in
             guard let base = av.baseAddress else { return }
             let shared = SharedPointer(base)
-            ThreadRunner.parallelFor(n, threads: max(1, min(threads, n / 256 + 1))) { range, _ in
+            WorkerPool.parallelFor(n, threads: max(1, min(threads, n / 256 + 1))) { range, _ in
                 r.values.withUnsafeBufferPointer { rv in
                     guard let rp = rv.baseAddress else { return }
                     for row in range {

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Runs work on raw threads (one `Thread` per task, not a pool) and waits for all of them, calling `poll` on the
-/// calling thread every `interval` seconds meanwhile.
+/// Runs long tasks on raw threads (one `Thread` per task) and waits for all of them, calling `poll` on the calling
+/// thread every `interval` seconds meanwhile: word2vec training, where the caller reports progress for minutes
+/// while every task runs. Short parallel regions use ``Inference/WorkerPool`` instead, whose calling thread works
+/// as worker 0 and so cannot poll.
 enum ThreadRunner {
     static func run(_ count: Int, interval: Double = 1, poll: () -> Void = {}, _ body: @escaping @Sendable (Int) -> Void) {
         let done = DispatchSemaphore(value: 0)
