@@ -49,22 +49,10 @@ public struct WordProjection: Sendable, Codable, Equatable {
         }
         // Scores = the centred rows in the basis of the leading right singular vectors: X·v_k = u_k·σ_k.
         var scores: [[Double]] = [[], []]
-        let sigma: [Double]
-        if n >= d {
-            let svd = try SingularValueDecomposition(matrix: matrix, rows: n, columns: d)
-            sigma = svd.singularValues
-            for k in 0..<min(2, d) {
-                scores[k] = (0..<n).map { svd.u[$0 * d + k] * svd.singularValues[k] }
-            }
-        } else {
-            // Decompose Xᵀ (d × n): Xᵀ = U'ΣV'ᵀ, so X = V'ΣU'ᵀ and the scores are V'·Σ.
-            var transposed = [Double](repeating: 0, count: d * n)
-            for i in 0..<n { for j in 0..<d { transposed[j * n + i] = matrix[i * d + j] } }
-            let svd = try SingularValueDecomposition(matrix: transposed, rows: d, columns: n)
-            sigma = svd.singularValues
-            for k in 0..<min(2, n) {
-                scores[k] = (0..<n).map { svd.v[$0 * n + k] * svd.singularValues[k] }
-            }
+        let svd = try JacobiSVD.decompose(DenseMatrix(rows: n, columns: d, values: matrix))
+        let sigma = svd.singularValues
+        for k in 0..<min(2, sigma.count) {
+            scores[k] = (0..<n).map { svd.u.values[$0 * svd.u.columns + k] * sigma[k] }
         }
         for k in 0..<2 where !scores[k].isEmpty {
             if let largest = scores[k].max(by: { abs($0) < abs($1) }), largest < 0 {
