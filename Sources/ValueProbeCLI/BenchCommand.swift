@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (medians), side by side with peer tools when they are installed.",
-        subcommands: [BenchEngineCommand.self]
+        subcommands: [BenchEngineCommand.self, BenchServeCommand.self]
     )
 }
 

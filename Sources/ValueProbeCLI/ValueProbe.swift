@@ -10,7 +10,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
         subcommands: [
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
             AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self,
-            EmbedCommand.self,
+            EmbedCommand.self, ServeCommand.self,
         ]
     )
 }
