@@ -23,6 +23,7 @@ extension OpenAIEndpoints {
 
         if settings.stream {
             let formatter = logprobs, fingerprint = fingerprint
+            let connection = context.connection
             return eventStream(request: request, context: context, start: start, ticket: ticket) { writer in
                 func chunk(_ choices: [ChatCompletionChunk.Choice], usage: Usage? = nil) -> ChatCompletionChunk {
                     ChatCompletionChunk(id: id, created: created, model: modelID, systemFingerprint: fingerprint,
@@ -32,7 +33,7 @@ extension OpenAIEndpoints {
                     try await writer.write(Self.event(chunk([.init(index: i, delta: .init(role: "assistant", content: ""))])))
                 }
                 var completion = 0
-                try await fanout.run(requests) { index, event in
+                try await fanout.run(requests, connection: connection) { index, event in
                     switch event {
                     case .delta(let text, let tokens):
                         let lp = settings.logprobs ? formatter.chat(tokens) : nil
@@ -51,9 +52,7 @@ extension OpenAIEndpoints {
         }
 
         defer { ticket.release() }
-        let outputs = try await request.body.consumeWithCancellationOnInboundClose { _ in
-            try await fanout.collect(requests)
-        }
+        let outputs = try await fanout.collect(requests, connection: context.connection)
         let choices = outputs.enumerated().map { i, out in
             ChatCompletion.Choice(index: i, message: .init(content: out.text),
                                   logprobs: settings.logprobs ? logprobs.chat(out.tokens) : nil,

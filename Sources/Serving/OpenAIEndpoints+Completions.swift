@@ -20,6 +20,7 @@ extension OpenAIEndpoints {
         let formatter = logprobs
 
         if settings.stream {
+            let connection = context.connection
             return eventStream(request: request, context: context, start: start, ticket: ticket) { writer in
                 func chunk(_ choices: [TextCompletion.Choice], usage: Usage? = nil) -> TextCompletion {
                     TextCompletion(id: id, created: created, model: modelID, systemFingerprint: fingerprint,
@@ -27,7 +28,7 @@ extension OpenAIEndpoints {
                 }
                 var completion = 0
                 var offsets = [Int](repeating: 0, count: requests.count)
-                try await fanout.run(requests) { index, event in
+                try await fanout.run(requests, connection: connection) { index, event in
                     switch event {
                     case .delta(let text, let tokens):
                         let lp = settings.logprobs ? formatter.legacy(tokens, offset: offsets[index]) : nil
@@ -47,9 +48,7 @@ extension OpenAIEndpoints {
         }
 
         defer { ticket.release() }
-        let outputs = try await request.body.consumeWithCancellationOnInboundClose { _ in
-            try await fanout.collect(requests)
-        }
+        let outputs = try await fanout.collect(requests, connection: context.connection)
         let choices = outputs.enumerated().map { i, out in
             TextCompletion.Choice(text: out.text, index: i, logprobs: settings.logprobs ? formatter.legacy(out.tokens) : nil,
                                   finishReason: out.finishReason ?? "stop")

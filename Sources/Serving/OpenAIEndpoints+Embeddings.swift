@@ -37,9 +37,7 @@ extension OpenAIEndpoints {
         }
         let ticket = try admit(1)
         defer { ticket.release() }
-        let (vectors, tokens) = try await request.body.consumeWithCancellationOnInboundClose { _ in
-            try await service.embed(texts)
-        }
+        let (vectors, tokens) = try await service.embed(texts)
         let data = vectors.enumerated().map { i, v in
             EmbeddingList.Item(index: i, embedding: format == "base64" ? .base64(Self.base64(v)) : .floats(v))
         }

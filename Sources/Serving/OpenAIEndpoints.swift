@@ -96,7 +96,8 @@ final class OpenAIEndpoints: Sendable {
     }
 
     /// Streams a response: headers now, then `produce` writes the events. The admission ticket is held until the
-    /// stream ends; if the client goes away, `produce` is cancelled at once. An error after the headers is sent as
+    /// stream ends; `produce` stops when the client goes away (its sequences watch the connection, and a write to
+    /// a closed connection fails). An error after the headers is sent as
     /// a final `data: {"error": …}` event.
     func eventStream(request: Request, context: ServerRequestContext, start: ContinuousClock.Instant,
                      ticket: AdmissionTicket,
@@ -105,9 +106,7 @@ final class OpenAIEndpoints: Sendable {
         return Response(status: .ok, headers: Self.eventStreamHeaders, body: ResponseBody { writer in
             var detail = "stream"
             do {
-                detail = try await request.body.consumeWithCancellationOnInboundClose { _ in
-                    try await produce(&writer)
-                }
+                detail = try await produce(&writer)
                 try await writer.write(Self.done)
                 try await writer.finish(nil)
             } catch is CancellationError {

@@ -43,6 +43,7 @@ public final class OpenAIServer: Sendable {
         let host = configuration.host
         let app = Application(
             responder: OpenAIResponder(endpoints: endpoints),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatcher()])),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(host, channel.localAddress?.port ?? 0) },
             logger: logger)

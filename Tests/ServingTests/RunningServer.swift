@@ -14,11 +14,11 @@ final class RunningServer: Sendable {
     var root: URL { URL(string: "http://127.0.0.1:\(port)")! }
     var logLines: [String] { lines.withLock { $0 } }
 
-    private init(server: OpenAIServer, port: Int, task: Task<Void, any Error>, lines: Mutex<[String]>) {
+    private init(server: OpenAIServer, port: Int, task: Task<Void, any Error>) {
         self.server = server
         self.port = port
         self.task = task
-        self.lines = lines
+        lines = Mutex([])
     }
 
     /// Starts a server on `generation` with `configuration` (its port is replaced by 0: a free one).
@@ -34,7 +34,7 @@ final class RunningServer: Sendable {
         let task = Task { try await server.run(signals: []) { _, port in sink.yield(port) } }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else { throw TestFailure("the server did not report its port") }
-        let running = RunningServer(server: server, port: port, task: task, lines: Mutex([]))
+        let running = RunningServer(server: server, port: port, task: task)
         captured.attach(running)
         return running
     }

@@ -36,7 +36,7 @@ final class ScriptedGenerationService: GenerationService, Sendable {
             $0.started += 1
             $0.running += 1
         }
-        let producer = Task { [state] in
+        let producer = Task { [self] in
             var tokens: [Int32] = []
             do {
                 for _ in 0 ..< request.maxTokens {
@@ -59,7 +59,7 @@ final class ScriptedGenerationService: GenerationService, Sendable {
                 continuation.finish(throwing: error)
             }
         }
-        continuation.onTermination = { [state] reason in
+        continuation.onTermination = { [self] reason in
             if case .cancelled = reason {
                 producer.cancel()
                 state.withLock {
