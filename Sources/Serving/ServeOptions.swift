@@ -11,7 +11,7 @@ public struct ServeOptions: Sendable {
     public var model = "smollm2"
     public var host = "127.0.0.1"
     public var port = 8080
-    /// Sequences decoded together (engine slots); nil = the engine's default.
+    /// Sequences decoded together (engine slots); nil = 16.
     public var parallel: Int?
     /// Engine threads; nil = all cores.
     public var threads: Int?
@@ -88,10 +88,11 @@ public struct ServeOptions: Sendable {
         return OpenAIServer(configuration: configuration, generation: engine.service, embeddings: embedder, log: log)
     }
 
-    /// The generation engine for `model`, and the positions each of its sequences may fill.
+    /// The engine's continuous batch for `model` (`parallel` slots, 16 by default), and the positions each of its
+    /// sequences may fill.
     public static func makeEngine(model: LanguageModel, parallel: Int?, threads: Int?,
                                   context: Int?) throws -> (service: any GenerationService, contextSize: Int) {
-        let serial = try SerialGenerationService(model: model, contextSize: context, threads: threads)
-        return (serial, serial.contextSize)
+        let engine = try BatchEngine(model: model, parallelism: parallel ?? 16, threads: threads, contextSize: context)
+        return (engine, engine.contextSize)
     }
 }

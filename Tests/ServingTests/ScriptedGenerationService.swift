@@ -1,7 +1,6 @@
 import Foundation
 import Inference
 import Synchronization
-@testable import Serving
 
 /// A `GenerationService` whose sequences are scripted: each emits one token (`"x"`) every `interval`, as many as
 /// the request's `maxTokens`, then finishes with "length". It counts sequences started, running and cancelled, so
