@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// llama.cpp's `llama-server`, started on the same GGUF file with the same slots and threads, for side-by-side
 /// serving figures. Found on PATH (or at `$LLAMA_SERVER`).
@@ -23,19 +20,21 @@ public struct LlamaServerPeer: Sendable {
     /// A running llama-server; `stop()` ends it.
     public final class Running: @unchecked Sendable {
         let process: Process
-        public let baseURL: URL
-        init(process: Process, baseURL: URL) {
+        public let port: Int
+        init(process: Process, port: Int) {
             self.process = process
-            self.baseURL = baseURL
+            self.port = port
         }
 
-        public func stop() {
+        /// SIGTERM, then SIGKILL if it has not exited within 3 s (llama-server may wait for idle connections).
+        public func stop() async {
             guard process.isRunning else { return }
             process.terminate()
-            process.waitUntilExit()
+            for _ in 0 ..< 30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
 
-        deinit { stop() }
+        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 
     /// Starts `llama-server -m model --parallel P -c P·context -t threads --port PORT` on loopback and waits
@@ -49,18 +48,15 @@ public struct LlamaServerPeer: Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let running = Running(process: process, baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!)
-        let health = URL(string: "http://127.0.0.1:\(port)/health")!
+        let running = Running(process: process, port: port)
+        let client = BlockingHTTPClient(port: port, timeoutSeconds: 5)
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw PeerError("llama-server exited with status \(process.terminationStatus) while starting") }
-            if let (_, response) = try? await URLSession.shared.data(from: health),
-               (response as? HTTPURLResponse)?.statusCode == 200 {
-                return running
-            }
+            if (try? client.get("/health"))?.status == 200 { return running }
             try await Task.sleep(for: .milliseconds(250))
         }
-        running.stop()
+        await running.stop()
         throw PeerError("llama-server did not become healthy within 120 s")
     }
 }

@@ -46,12 +46,11 @@ public struct ServeBenchmark: Sendable {
         let serving = Task { try await server.run(signals: []) { _, port in portSink.yield(port) } }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw PeerError("the server did not start") }
-        let base = URL(string: "http://127.0.0.1:\(port)/v1")!
         let modelID = server.configuration.modelID
         progress("valueprobe serve: \(load.clients) clients × \(load.requestsPerClient) requests, max_tokens \(load.maxTokens)…")
         // One short warm-up request pages the weights in.
-        _ = try? await ServeLoad(clients: 1, requestsPerClient: 1, maxTokens: 4).run(baseURL: base, model: modelID)
-        let ours = try await load.run(baseURL: base, model: modelID)
+        _ = try? await ServeLoad(clients: 1, requestsPerClient: 1, maxTokens: 4).run(port: port, model: modelID)
+        let ours = try await load.run(port: port, model: modelID)
         await server.shutdown()
         _ = try? await serving.value
         let file = server.generation.model.file.path
@@ -63,9 +62,14 @@ public struct ServeBenchmark: Sendable {
         progress("llama-server --parallel \(parallel): same load…")
         do {
             let running = try await peer.start(model: file, parallel: parallel, contextPerSlot: contextPerSlot, threads: threadCount)
-            defer { running.stop() }
-            _ = try? await ServeLoad(clients: 1, requestsPerClient: 1, maxTokens: 4).run(baseURL: running.baseURL, model: modelID)
-            let theirs = try await load.run(baseURL: running.baseURL, model: modelID)
+            _ = try? await ServeLoad(clients: 1, requestsPerClient: 1, maxTokens: 4).run(port: running.port, model: modelID)
+            let measured: ServeLoad.Result
+            do { measured = try await load.run(port: running.port, model: modelID) } catch {
+                await running.stop()
+                throw error
+            }
+            await running.stop()
+            let theirs = measured
             report.llamaServer = theirs
             if theirs.completionTokensPerSecond > 0 {
                 report.ratio = ours.completionTokensPerSecond / theirs.completionTokensPerSecond

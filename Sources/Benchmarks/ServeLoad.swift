@@ -1,5 +1,4 @@
 import Foundation
-import Models
 import Statistics
 
 /// A fixed load on an OpenAI-compatible server: `clients` concurrent clients, each sending `requestsPerClient`
@@ -49,51 +48,52 @@ public struct ServeLoad: Sendable {
         public var firstFailure: String?
     }
 
-    /// Runs the load against `baseURL` (…/v1) asking for `model`.
-    public func run(baseURL: URL, model: String, apiKey: String? = nil) async throws -> Result {
-        let client = URLSessionHTTPClient(maxConnectionsPerHost: clients)
-        let url = baseURL.appendingPathComponent("chat/completions")
+    /// Runs the load against the server on 127.0.0.1:`port` (paths under `/v1`) asking for `model`. Each client
+    /// is a thread of its own with a blocking connection per request.
+    public func run(port: Int, model: String, apiKey: String? = nil) async throws -> Result {
+        let client = BlockingHTTPClient(port: port, timeoutSeconds: 600)
         let prompts = prompts
         let maxTokens = maxTokens, temperature = temperature, perClient = requestsPerClient
-        struct Sample: Sendable { var seconds: Double; var tokens: Int; var failure: String? }
+        var headers: [String: String] = [:]
+        if let apiKey { headers["Authorization"] = "Bearer \(apiKey)" }
+        let requestHeaders = headers
         let start = ContinuousClock.now
-        let samples = try await withThrowingTaskGroup(of: [Sample].self) { group in
+        let samples = await withTaskGroup(of: [Sample].self) { group in
             for c in 0 ..< clients {
                 group.addTask {
-                    var out: [Sample] = []
-                    for r in 0 ..< perClient {
-                        let k = c * perClient + r
-                        let body: [String: Any] = [
-                            "model": model, "max_tokens": maxTokens, "temperature": temperature, "seed": k,
-                            "messages": [["role": "user", "content": prompts[k % prompts.count]]],
-                        ]
-                        var headers = ["Content-Type": "application/json"]
-                        if let apiKey { headers["Authorization"] = "Bearer \(apiKey)" }
-                        let request = HTTPRequest(url: url, headers: headers,
-                                                  body: try JSONSerialization.data(withJSONObject: body))
-                        let t0 = ContinuousClock.now
-                        do {
-                            let response = try await client.send(request, timeout: 600)
-                            let seconds = Self.seconds(t0.duration(to: .now))
-                            guard response.status == 200,
-                                  let json = try JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-                                  let usage = json["usage"] as? [String: Any],
-                                  let tokens = usage["completion_tokens"] as? Int
-                            else {
-                                let text = String(decoding: response.body.prefix(200), as: UTF8.self)
-                                out.append(Sample(seconds: seconds, tokens: 0, failure: "HTTP \(response.status): \(text)"))
-                                continue
+                    await Self.onThread {
+                        var out: [Sample] = []
+                        for r in 0 ..< perClient {
+                            let k = c * perClient + r
+                            let body: [String: Any] = [
+                                "model": model, "max_tokens": maxTokens, "temperature": temperature, "seed": k,
+                                "messages": [["role": "user", "content": prompts[k % prompts.count]]],
+                            ]
+                            let t0 = ContinuousClock.now
+                            do {
+                                let data = try JSONSerialization.data(withJSONObject: body)
+                                let response = try client.post("/v1/chat/completions", body: data, headers: requestHeaders)
+                                let seconds = Self.seconds(t0.duration(to: .now))
+                                guard response.status == 200,
+                                      let json = try JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+                                      let usage = json["usage"] as? [String: Any],
+                                      let tokens = usage["completion_tokens"] as? Int
+                                else {
+                                    let text = String(decoding: response.body.prefix(200), as: UTF8.self)
+                                    out.append(Sample(seconds: seconds, tokens: 0, failure: "HTTP \(response.status): \(text)"))
+                                    continue
+                                }
+                                out.append(Sample(seconds: seconds, tokens: tokens))
+                            } catch {
+                                out.append(Sample(seconds: Self.seconds(t0.duration(to: .now)), tokens: 0, failure: "\(error)"))
                             }
-                            out.append(Sample(seconds: seconds, tokens: tokens))
-                        } catch {
-                            out.append(Sample(seconds: Self.seconds(t0.duration(to: .now)), tokens: 0, failure: "\(error)"))
                         }
+                        return out
                     }
-                    return out
                 }
             }
             var all: [Sample] = []
-            for try await s in group { all += s }
+            for await s in group { all += s }
             return all
         }
         let wall = Self.seconds(start.duration(to: .now))
@@ -106,6 +106,21 @@ public struct ServeLoad: Sendable {
                       p90Latency: latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.9))],
                       medianPerRequestTokensPerSecond: median(ok.map { Double($0.tokens) / max($0.seconds, 1e-9) }) ?? 0,
                       firstFailure: samples.first { $0.failure != nil }?.failure)
+    }
+
+    private struct Sample: Sendable {
+        var seconds: Double
+        var tokens: Int
+        var failure: String?
+    }
+
+    /// Runs blocking `work` on a new thread and awaits its result.
+    private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -38,8 +38,9 @@ struct BenchServeCommand: AsyncParsableCommand {
         print("model: \(report.model)   clients: \(report.clients)   requests: \(report.requests)   max_tokens: \(report.maxTokens)   slots: \(report.parallel)   threads: \(report.threads)")
         print("server            completion t/s   median latency   p90 latency   per-request t/s   failures")
         func row(_ name: String, _ r: ServeLoad.Result) {
-            print(String(format: "%-16@  %14.1f  %13.2f s  %10.2f s  %16.1f  %9d", name as NSString,
-                         r.completionTokensPerSecond, r.medianLatency, r.p90Latency, r.medianPerRequestTokensPerSecond, r.failures))
+            print(name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                  + String(format: "  %14.1f  %13.2f s  %9.2f s  %15.1f  %8d", r.completionTokensPerSecond, r.medianLatency,
+                           r.p90Latency, r.medianPerRequestTokensPerSecond, r.failures))
         }
         row("valueprobe", report.valueprobe)
         if let peer = report.llamaServer { row("llama-server", peer) }
