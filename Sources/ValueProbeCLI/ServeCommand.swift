@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Model: smollm2 (built-in, fetched on first use) or a .gguf path.") var model = "smollm2"
     @Option(help: "Address to bind (loopback by default).") var host = "127.0.0.1"
     @Option(help: "Port to bind (0 picks a free one).") var port = 8080
-    @Option(help: "Sequences decoded together in the continuous batch (default: the engine's).") var parallel: Int?
+    @Option(help: "Sequences decoded together in the continuous batch (default: 16).") var parallel: Int?
     @Option(help: "Engine threads (default: all cores).") var threads: Int?
     @Option(name: .customLong("api-key-env"), help: "Require 'Authorization: Bearer KEY', KEY read from this environment variable.")
     var apiKeyEnv: String?
