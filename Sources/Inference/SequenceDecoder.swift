@@ -198,18 +198,70 @@ public struct SequenceDecoder: Sendable {
 }
 
 /// The log-partition of a row of logits, for log-probabilities: log p(i) = logit(i) − max − log Σ exp(logit − max).
+///
+/// The exponentials use a Cephes-style polynomial (within 1e-7 relative of `exp`) in a loop the compiler
+/// vectorises, summed in blocks of 64 in f32 (eight partial sums), the blocks in f64: a few microseconds for a
+/// 49k-token vocabulary.
 struct LogSoftmax {
     let maximum: Float
     let logSum: Double
 
     init(_ logits: UnsafeBufferPointer<Float>) {
+        let n = logits.count
         var m = -Float.infinity
-        for l in logits where l > m { m = l }
-        var s: Double = 0
-        for l in logits { s += Foundation.exp(Double(l - m)) }
+        if let base = logits.baseAddress {
+            var lanes = SIMD8<Float>(repeating: -.infinity)
+            var i = 0
+            while i + 8 <= n {
+                lanes = pointwiseMax(lanes, UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self))
+                i += 8
+            }
+            m = lanes.max()
+            while i < n {
+                if base[i] > m { m = base[i] }
+                i += 1
+            }
+        }
         maximum = m
-        logSum = Foundation.log(s)
+        guard n > 0, m.isFinite, let base = logits.baseAddress else {
+            logSum = 0
+            return
+        }
+        var total: Double = 0
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 64) { block in
+            let tmp = block.baseAddress!
+            var i = 0
+            while i < n {
+                let count = min(64, n - i)
+                let source = base + i
+                for j in 0 ..< count { tmp[j] = Self.exp(source[j] - m) }
+                for j in count ..< 64 { tmp[j] = 0 }
+                var sum = SIMD8<Float>()
+                for j in stride(from: 0, to: 64, by: 8) { sum += UnsafeRawPointer(tmp + j).loadUnaligned(as: SIMD8<Float>.self) }
+                total += Double(sum.sum())
+                i += count
+            }
+        }
+        logSum = Foundation.log(total)
     }
 
     func logProbability(_ logit: Float) -> Float { Float(Double(logit - maximum) - logSum) }
+
+    /// e^x for x ≤ 0 (about 1e-38 below −87.3, where f32 underflows).
+    @inline(__always) static func exp(_ x: Float) -> Float {
+        let v = max(x, -87.3)
+        // Round v·log2(e) to an integer with the 1.5·2^23 trick (its bits then hold the integer).
+        let shifted = v * 1.442_695_04 + 12_582_912
+        let n = shifted - 12_582_912
+        let r = v - n * 0.693_359_375 + n * 2.121_944_4e-4
+        var p: Float = 1.987_569_15e-4
+        p = p * r + 1.398_199_95e-3
+        p = p * r + 8.333_451_9e-3
+        p = p * r + 4.166_579_59e-2
+        p = p * r + 1.666_666_55e-1
+        p = p * r + 5.000_000_12e-1
+        p = p * r * r + r + 1
+        let k = Int32(bitPattern: shifted.bitPattern) &- Int32(bitPattern: Float(12_582_912).bitPattern)
+        return p * Float(bitPattern: UInt32(bitPattern: (k &+ 127) &<< 23))
+    }
 }
