@@ -43,6 +43,12 @@ public final class MiniLMEmbeddingService: EmbeddingService {
     /// Loads the encoder now (fetching it if needed) instead of on the first request.
     public func preload() throws { _ = try loaded() }
 
+    /// Starts loading the encoder on the service's queue; the first request waits for it there. A failure is
+    /// reported by that request.
+    public func preloadInBackground() {
+        queue.async { _ = try? self.loaded() }
+    }
+
     public func embed(_ texts: [String]) async throws -> (vectors: [[Float]], tokens: Int) {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {

@@ -91,6 +91,11 @@ final class OpenAIEndpoints: Sendable {
     /// An engine error as an API error: a refused request is the client's fault (400), anything else the server's.
     static func apiError(_ error: any Error) -> APIError {
         if let e = error as? APIError { return e }
+        if error is CancellationError {
+            // The client went away; nobody reads this, but the access log shows it (nginx's 499).
+            return APIError(status: .init(code: 499, reasonPhrase: "Client Closed Request"),
+                            message: "the client closed the connection", code: "client_closed")
+        }
         if let e = error as? InferenceError, case .invalidRequest(let m) = e { return APIError(status: .badRequest, message: m) }
         return APIError.server(RequestFields.oneLine(String(describing: error)))
     }
@@ -109,7 +114,7 @@ final class OpenAIEndpoints: Sendable {
                 detail = try await produce(&writer)
                 try await writer.write(Self.done)
                 try await writer.finish(nil)
-            } catch is CancellationError {
+            } catch where error is CancellationError || context.connection?.isClosed == true {
                 detail = "stream cancelled (client went away)"
             } catch {
                 detail = "stream failed: \(Self.apiError(error).message)"

@@ -84,7 +84,11 @@ public struct ServeOptions: Sendable {
         var configuration = ServerConfiguration(modelID: Self.modelID(for: spec), contextSize: engine.contextSize,
                                                 host: host, port: port, apiKey: key, queue: queue)
         configuration.modelAliases = Array(Set([model, spec.description, languageModel.displayName]))
-        let embedder: (any EmbeddingService)? = embeddings ? MiniLMEmbeddingService(threads: threads) : nil
+        var embedder: MiniLMEmbeddingService?
+        if embeddings {
+            embedder = MiniLMEmbeddingService(threads: threads)
+            embedder?.preloadInBackground()
+        }
         return OpenAIServer(configuration: configuration, generation: engine.service, embeddings: embedder, log: log)
     }
 
