@@ -59,62 +59,22 @@ public final class Generator {
     public func generate(prompt: [Int32], parameters: SamplingParameters = SamplingParameters(), maxTokens: Int = 256,
                          stop: [String] = [], topLogits: Int = 0,
                          onText: ((String) -> Bool)? = nil) throws -> GenerationResult {
-        guard maxTokens >= 0 else { throw InferenceError.invalidRequest("max tokens must be ≥ 0, got \(maxTokens)") }
-        guard topLogits >= 0 else { throw InferenceError.invalidRequest("top logits must be ≥ 0, got \(topLogits)") }
-        var sampler = try Sampler(parameters)
-        let t0 = DispatchTime.now()
+        var decoder = try SequenceDecoder(model: model, prompt: prompt, parameters: parameters, maxTokens: maxTokens,
+                                          stop: stop, topLogits: topLogits, capacity: context.capacity)
         var (logits, reused) = try prefill(prompt)
-        let t1 = DispatchTime.now()
-        var result = GenerationResult(promptTokens: prompt, tokens: [], text: "", finishReason: .length,
-                                      tokenLogProbabilities: [], topLogits: [], seed: sampler.seed,
-                                      promptMilliseconds: Self.ms(t0, t1), generationMilliseconds: 0,
-                                      reusedPromptTokens: reused)
-        var detokenizer = StreamingDetokenizer(tokenizer: model.tokenizer)
-        var history = prompt
-        var emitted = ""  // text already handed to onText
-        while result.tokens.count < maxTokens {
-            let token = logits.withUnsafeBufferPointer { buf in sampler.sample(buf, history: history[...]) }
-            if topLogits > 0 {
-                result.topLogits.append(Sampler.topCandidates(count: min(topLogits, logits.count), of: logits.count) { logits[$0] }
-                    .map { TokenScore(id: $0.id, value: $0.logit) })
-            }
-            result.tokenLogProbabilities.append(Self.logSoftmax(logits, at: Int(token)))
-            result.tokens.append(token)
-            history.append(token)
-            if model.stopTokens.contains(token) {
-                result.finishReason = .stop
-                break
-            }
-            if !model.tokenizer.isControl(token) { result.text += detokenizer.push(token) }
-            if let cut = Self.firstStop(stop, in: result.text) {
-                result.text = String(result.text[..<cut])
-                result.finishReason = .stopSequence
-                break
-            }
-            // Hold back text that could still become a stop string.
-            let safe = result.text.count - Self.heldBack(stop, text: result.text)
-            if let onText, safe > emitted.count {
-                let piece = String(result.text.dropFirst(emitted.count).prefix(safe - emitted.count))
-                emitted += piece
-                if !onText(piece) {
-                    result.finishReason = .cancelled
-                    break
-                }
-            }
-            if result.tokens.count == maxTokens { break }
-            if context.position + 1 > context.capacity {
-                result.finishReason = .contextFull
+        decoder.promptEvaluated(reused: reused)
+        while let token = logits.withUnsafeBufferPointer({ decoder.next($0) }) {
+            if let onText, let delta = decoder.takeDelta(), !delta.text.isEmpty, !onText(delta.text) {
+                decoder.cancel()
                 break
             }
             logits = try context.evaluate([token])
-            lastLogits = (history, logits)
+            lastLogits = (decoder.history, logits)
         }
-        if result.finishReason != .stopSequence && result.finishReason != .cancelled { result.text += detokenizer.flush() }
-        if let onText, result.finishReason != .cancelled, result.text.count > emitted.count {
-            _ = onText(String(result.text.dropFirst(emitted.count)))
+        if let onText, decoder.result.finishReason != .cancelled, let delta = decoder.takeDelta(), !delta.text.isEmpty {
+            _ = onText(delta.text)
         }
-        result.generationMilliseconds = Self.ms(t1, DispatchTime.now())
-        return result
+        return decoder.result
     }
 
     /// Generates a chat reply to `messages` with the model's chat template.
@@ -157,27 +117,6 @@ public final class Generator {
     }
 
     static func logSoftmax(_ logits: [Float], at index: Int) -> Float {
-        guard let m = logits.max() else { return 0 }
-        var s: Double = 0
-        for l in logits { s += Foundation.exp(Double(l - m)) }
-        return Float(Double(logits[index] - m) - Foundation.log(s))
+        logits.withUnsafeBufferPointer { LogSoftmax($0).logProbability($0[index]) }
     }
-
-    static func firstStop(_ stops: [String], in text: String) -> String.Index? {
-        stops.filter { !$0.isEmpty }.compactMap { text.range(of: $0)?.lowerBound }.min()
-    }
-
-    /// Characters at the end of `text` that are a proper prefix of some stop string.
-    static func heldBack(_ stops: [String], text: String) -> Int {
-        var held = 0
-        for s in stops where !s.isEmpty {
-            for n in stride(from: min(s.count - 1, text.count), to: 0, by: -1) where text.hasSuffix(s.prefix(n)) {
-                held = max(held, n)
-                break
-            }
-        }
-        return held
-    }
-
-    static func ms(_ a: DispatchTime, _ b: DispatchTime) -> Double { Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6 }
 }

@@ -37,22 +37,30 @@ public struct Sampler: Sendable {
                 penalised[t] = l
             }
         }
-        @inline(__always) func logit(_ i: Int) -> Float { penalised[Int32(i)] ?? logits[i] }
+        // Without penalties the logits are read directly (no dictionary look-up per token).
+        if penalised.isEmpty { return choose(count: logits.count) { logits[$0] } }
+        return choose(count: logits.count) { penalised[Int32($0)] ?? logits[$0] }
+    }
 
+    /// Top-k → top-p → min-p → temperature → draw over `count` tokens whose processed logits `logit` gives.
+    @inline(__always) private mutating func choose(count n: Int, logit: (Int) -> Float) -> Int32 {
+        let p = parameters
         if p.temperature <= 0 {
             var best = 0
             var bestLogit = -Float.infinity
-            for i in 0 ..< logits.count where logit(i) > bestLogit {
-                best = i
-                bestLogit = logit(i)
+            for i in 0 ..< n {
+                let l = logit(i)
+                if l > bestLogit {
+                    best = i
+                    bestLogit = l
+                }
             }
             return Int32(best)
         }
 
         // Top-k (all tokens when k is 0 or larger than the vocabulary), sorted by descending logit, ties by id.
-        let k = p.topK > 0 ? min(p.topK, logits.count) : logits.count
-        var candidates = Self.topCandidates(count: k, of: logits.count, logit: logit)
-
+        let k = p.topK > 0 ? min(p.topK, n) : n
+        var candidates = Self.topCandidates(count: k, of: n, logit: logit)
         // Top-p over the softmax of the surviving candidates.
         if p.topP < 1 {
             let probs = Self.softmax(candidates.map(\.logit))
@@ -85,7 +93,7 @@ public struct Sampler: Sendable {
     }
 
     /// The `count` highest-logit tokens, sorted descending (ties: lower id first).
-    static func topCandidates(count k: Int, of n: Int, logit: (Int) -> Float) -> [Candidate] {
+    @inline(__always) static func topCandidates(count k: Int, of n: Int, logit: (Int) -> Float) -> [Candidate] {
         func better(_ a: Candidate, _ b: Candidate) -> Bool { a.logit > b.logit || (a.logit == b.logit && a.id < b.id) }
         if k >= n / 4 {
             var all = (0 ..< n).map { Candidate(id: Int32($0), logit: logit($0)) }
@@ -108,7 +116,10 @@ public struct Sampler: Sendable {
             }
         }
         for i in 0 ..< n {
-            let c = Candidate(id: Int32(i), logit: logit(i))
+            let l = logit(i)
+            // Ids rise, so a logit not above the heap's worst can never beat it (ties go to the lower id).
+            if heap.count == k, l <= heap[0].logit { continue }
+            let c = Candidate(id: Int32(i), logit: l)
             if heap.count < k {
                 heap.append(c)
                 var j = heap.count - 1

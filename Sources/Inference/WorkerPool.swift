@@ -5,23 +5,39 @@ import Darwin
 #endif
 import Synchronization
 
-/// A fixed set of threads that run one job at a time, each thread taking its own share.
+/// A fixed set of threads that run one job at a time; a job is a number of chunks that the threads claim one by
+/// one until none is left.
 ///
-/// The calling thread is worker 0 and works too, so `threads == 1` runs everything inline with no threads at all.
-/// Between the many small jobs of one forward pass a worker spins for at most `spinMicroseconds` before it
-/// sleeps on a condition variable; an idle pool therefore uses no CPU, and a worker whose core is taken away by
-/// the scheduler does not stall the others for long (a pure spin pool collapses under CPU contention).
+/// The calling thread is worker 0 and claims chunks too, so `threads == 1` runs everything inline with no threads
+/// at all. Chunks are claimed dynamically (an atomic counter): a worker that the scheduler has descheduled under
+/// CPU contention does not stall the job, since the others take its chunks, and the caller returns as soon as
+/// every chunk is done, whether or not every worker woke up. Which thread runs a chunk never changes what the
+/// chunk computes, so results do not depend on the thread count or on timing.
+///
+/// Between the many small jobs of one forward pass a worker spins for at most `spinMicroseconds` before it sleeps
+/// on a condition variable; an idle pool therefore uses no CPU.
 public final class WorkerPool: @unchecked Sendable {
     public let threadCount: Int
     private let spinMicroseconds: Int
-    private let generation = Atomic<Int>(0)
-    private let pending = Atomic<Int>(0)
+    /// The open job: generation (bits 32…63), chunk count (bits 16…31) and next unclaimed chunk (bits 0…15).
+    /// A chunk is claimed by a compare-and-swap that keeps the generation, so a worker that wakes up late can
+    /// never claim a chunk of a job that has ended.
+    private let claim = Atomic<UInt64>(0)
+    /// Chunks of the open job that are done.
+    private let completed = Atomic<Int>(0)
+    /// Set by the caller while it sleeps waiting for the last chunk.
+    private let callerSleeping = Atomic<Bool>(false)
     private var stopping = false
-    private var job: ((Int) -> Void)?
+    /// The open job's body, valid while a chunk of it is claimed and not completed.
+    private var job: UnsafeRawPointer?
+    private var generation: UInt64 = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let startCondition: UnsafeMutablePointer<pthread_cond_t>
     private let doneCondition: UnsafeMutablePointer<pthread_cond_t>
     private var threads: [pthread_t] = []
+
+    /// The most chunks one job may have.
+    public static let maxChunks = 0xFFFF
 
     /// Creates a pool of `threads` workers (the caller counts as one). `threads` is clamped to at least 1.
     public init(threads: Int, spinMicroseconds: Int = 200) {
@@ -53,7 +69,6 @@ public final class WorkerPool: @unchecked Sendable {
     deinit {
         pthread_mutex_lock(mutex)
         stopping = true
-        generation.wrappingAdd(1, ordering: .releasing)
         pthread_cond_broadcast(startCondition)
         pthread_mutex_unlock(mutex)
         for t in threads { pthread_join(t, nil) }
@@ -65,25 +80,43 @@ public final class WorkerPool: @unchecked Sendable {
         doneCondition.deallocate()
     }
 
-    /// Runs `body(worker)` once on every worker (`worker` in `0 ..< threadCount`) and returns when all are done.
-    /// Not reentrant: call it from one thread at a time.
-    public func run(_ body: (Int) -> Void) {
-        let spawned = threads.count
-        if spawned == 0 {
-            body(0)
+    /// Runs `body(chunk, worker)` once for every `chunk` in `0 ..< chunks` and returns when all are done. Chunks run
+    /// concurrently on any of the workers; `worker` (in `0 ..< threadCount`) identifies the thread, for per-thread
+    /// scratch memory: no two chunks run on the same worker at once. Not reentrant: call it from one thread at a
+    /// time. `chunks` is clamped to `0 ... maxChunks`.
+    public func run(chunks: Int, _ body: (_ chunk: Int, _ worker: Int) -> Void) {
+        let total = min(max(0, chunks), Self.maxChunks)
+        if total == 0 { return }
+        if threads.isEmpty || total == 1 {
+            for c in 0 ..< total { body(c, 0) }
             return
         }
         withoutActuallyEscaping(body) { escaping in
-            job = escaping
-            pending.store(spawned, ordering: .relaxed)
-            pthread_mutex_lock(mutex)
-            generation.wrappingAdd(1, ordering: .releasing)
-            pthread_cond_broadcast(startCondition)
-            pthread_mutex_unlock(mutex)
-            escaping(0)
-            waitForWorkers()
-            job = nil
+            var job: (Int, Int) -> Void = escaping
+            withUnsafePointer(to: &job) { pointer in
+                self.job = UnsafeRawPointer(pointer)
+                completed.store(0, ordering: .relaxed)
+                generation &+= 1
+                pthread_mutex_lock(mutex)
+                claim.store(generation << 32 | UInt64(total) << 16, ordering: .releasing)
+                pthread_cond_broadcast(startCondition)
+                pthread_mutex_unlock(mutex)
+                var done = 0
+                while let (c, _) = claimChunk() {
+                    runChunk(c, worker: 0)
+                    done += 1
+                }
+                if completed.add(done, ordering: .sequentiallyConsistent).newValue != total { waitForChunks(total) }
+                self.job = nil
+            }
+            job = { _, _ in }
         }
+    }
+
+    /// Runs `body(worker)` once for every `worker` in `0 ..< threadCount` and returns when all are done: the
+    /// shares of a fixed split. A share whose thread is late is run by another thread; shares never run twice.
+    public func run(_ body: (Int) -> Void) {
+        run(chunks: threadCount) { chunk, _ in body(chunk) }
     }
 
     /// Splits `0 ..< count` into one contiguous range per worker, rounded to multiples of `granularity`,
@@ -102,10 +135,38 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private func waitForWorkers() {
-        if spinUntil({ pending.load(ordering: .acquiring) == 0 }) { return }
+    /// Claims the next chunk of the open job; nil when none is left. Returns the chunk and the job's chunk count.
+    private func claimChunk() -> (Int, Int)? {
+        var word = claim.load(ordering: .acquiring)
+        while true {
+            let next = Int(word & 0xFFFF), total = Int(word >> 16 & 0xFFFF)
+            if next >= total { return nil }
+            let (exchanged, original) = claim.compareExchange(expected: word, desired: word + 1,
+                                                              ordering: .acquiringAndReleasing)
+            if exchanged { return (next, total) }
+            word = original
+        }
+    }
+
+    /// True when the open job has an unclaimed chunk.
+    private var hasWork: Bool {
+        let word = claim.load(ordering: .acquiring)
+        return word & 0xFFFF < word >> 16 & 0xFFFF
+    }
+
+    /// Calls the job's body for a claimed chunk. A separate function so that no reference to the (non-escaping)
+    /// closure outlives the call.
+    @inline(never) private func runChunk(_ chunk: Int, worker: Int) {
+        guard let job else { return }
+        job.assumingMemoryBound(to: ((Int, Int) -> Void).self).pointee(chunk, worker)
+    }
+
+    private func waitForChunks(_ total: Int) {
+        if spinUntil({ completed.load(ordering: .acquiring) == total }) { return }
         pthread_mutex_lock(mutex)
-        while pending.load(ordering: .acquiring) != 0 { pthread_cond_wait(doneCondition, mutex) }
+        callerSleeping.store(true, ordering: .sequentiallyConsistent)
+        while completed.load(ordering: .sequentiallyConsistent) != total { pthread_cond_wait(doneCondition, mutex) }
+        callerSleeping.store(false, ordering: .relaxed)
         pthread_mutex_unlock(mutex)
     }
 
@@ -127,30 +188,24 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Calls the current job. A separate function so that the worker holds no reference to the (non-escaping)
-    /// closure once it reports completion.
-    @inline(never) private func runJob(_ index: Int) {
-        job?(index)
-    }
-
     private func workerLoop(index: Int) {
-        var seen = 0
         while true {
-            if !spinUntil({ generation.load(ordering: .acquiring) != seen }) {
+            if !spinUntil({ hasWork }) {
                 pthread_mutex_lock(mutex)
-                while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(startCondition, mutex) }
+                while !hasWork && !stopping { pthread_cond_wait(startCondition, mutex) }
+                let stop = stopping
                 pthread_mutex_unlock(mutex)
+                if stop { return }
             }
-            seen = generation.load(ordering: .acquiring)
-            pthread_mutex_lock(mutex)
-            let stop = stopping
-            pthread_mutex_unlock(mutex)
-            if stop { return }
-            runJob(index)
-            if pending.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
-                pthread_mutex_lock(mutex)
-                pthread_cond_signal(doneCondition)
-                pthread_mutex_unlock(mutex)
+            while let (c, total) = claimChunk() {
+                // The chunk is claimed and not completed, so the job (and its body) is still open.
+                runChunk(c, worker: index)
+                if completed.add(1, ordering: .sequentiallyConsistent).newValue == total,
+                   callerSleeping.load(ordering: .sequentiallyConsistent) {
+                    pthread_mutex_lock(mutex)
+                    pthread_cond_signal(doneCondition)
+                    pthread_mutex_unlock(mutex)
+                }
             }
         }
     }

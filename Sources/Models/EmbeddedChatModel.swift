@@ -2,22 +2,30 @@ import ChatTemplates
 import Foundation
 import Inference
 
-/// The in-process engine behind the `ChatModel` protocol. Requests run one at a time on one context, so a prompt
-/// sampled many times in a row is processed once (its cache prefix is reused).
-public actor EmbeddedChatModel: ChatModel {
-    public nonisolated let spec: ModelSpec
-    public nonisolated let maxConcurrency = 1
-    public nonisolated let model: LanguageModel
-    private let generator: Generator
+/// The in-process engine behind the `ChatModel` protocol: requests share one `BatchEngine`, up to `parallel` of
+/// them generated together in its continuous batch. Samples of one prompt share its evaluation, and each request's
+/// answer depends only on the request and its seed, never on what else is in the batch.
+public final class EmbeddedChatModel: ChatModel {
+    public let spec: ModelSpec
+    /// The engine's parallelism: a run keeps this many requests in flight.
+    public let maxConcurrency: Int
+    public let model: LanguageModel
+    /// The continuous batch every request goes through.
+    public let engine: BatchEngine
     /// Sampling settings other than those a `ChatRequest` carries.
-    public nonisolated let baseParameters: SamplingParameters
+    public let baseParameters: SamplingParameters
 
-    public init(spec: ModelSpec, model: LanguageModel, threads: Int? = nil, contextSize: Int? = nil,
+    /// - Parameters:
+    ///   - threads: worker threads of the engine (nil = every core).
+    ///   - contextSize: positions per sequence (nil = the model's, at most 4096).
+    ///   - parallel: sequences generated together (at least 1).
+    public init(spec: ModelSpec, model: LanguageModel, threads: Int? = nil, contextSize: Int? = nil, parallel: Int = 1,
                 baseParameters: SamplingParameters = SamplingParameters()) throws {
         self.spec = spec
         self.model = model
         self.baseParameters = baseParameters
-        generator = try Generator(model: model, contextSize: contextSize, threads: threads)
+        engine = try BatchEngine(model: model, parallelism: parallel, threads: threads, contextSize: contextSize)
+        maxConcurrency = engine.parallelism
     }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
@@ -26,7 +34,9 @@ public actor EmbeddedChatModel: ChatModel {
         if let tp = request.topP { p.topP = Float(tp) }
         p.seed = request.seed ?? p.seed
         let start = DispatchTime.now().uptimeNanoseconds
-        let r = try generator.chat(request.messages, parameters: p, maxTokens: request.maxTokens, stop: request.stop)
+        let prompt = model.tokenize(prompt: try model.renderChat(request.messages))
+        let r = try await engine.generate(GenerationRequest(prompt: prompt, parameters: p, maxTokens: request.maxTokens,
+                                                            stop: request.stop))
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let finish: String = switch r.finishReason {
         case .stop, .stopSequence: "stop"

@@ -8,14 +8,14 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (medians), side by side with peer tools when they are installed.",
-        subcommands: [BenchEngineCommand.self, BenchEmbedCommand.self]
+        subcommands: [BenchEngineCommand.self, BenchRunCommand.self, BenchServeCommand.self, BenchEmbedCommand.self]
     )
 }
 
 struct BenchEngineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Prompt-processing and decoding tokens/s of the embedded engine (and llama-bench when on PATH)."
+        abstract: "Prompt-processing and decoding tokens/s of the embedded engine, one sequence and a batch (and llama-bench, llama-batched-bench when on PATH)."
     )
 
     @Option(help: "Model: local:smollm2 (default), local:PATH.gguf or PATH.gguf.") var model: String = "local:smollm2"
@@ -23,12 +23,17 @@ struct BenchEngineCommand: ParsableCommand {
     @Option(name: .customLong("prompt-tokens"), help: "Prompt length for pp.") var promptTokens: Int = 128
     @Option(name: .customLong("gen-tokens"), help: "Tokens decoded for tg.") var genTokens: Int = 64
     @Option(help: "Measured runs per figure (median reported).") var repetitions: Int = 5
+    @Option(help: "Sequences of the batched section (0 skips it): their prompts (--prompt-tokens each) are processed together, then all decode --gen-tokens together.")
+    var sequences: Int = 16
+    @Option(name: .customLong("batch-repetitions"), help: "Measured runs per batched figure (median reported).")
+    var batchRepetitions: Int = 2
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
-        guard promptTokens > 0, genTokens > 0, repetitions >= 1 else {
-            throw ValidationError("--prompt-tokens, --gen-tokens and --repetitions must be positive")
+        guard promptTokens > 0, genTokens > 0, repetitions >= 1, batchRepetitions >= 1 else {
+            throw ValidationError("--prompt-tokens, --gen-tokens, --repetitions and --batch-repetitions must be positive")
         }
+        guard sequences >= 0, sequences <= 1024 else { throw ValidationError("--sequences must be between 0 and 1024, got \(sequences)") }
         _ = try threadCounts()
     }
 
@@ -68,8 +73,30 @@ struct BenchEngineCommand: ParsableCommand {
             rows.append(row)
         }
         display.finish()
+        var batched: [BatchedBenchRow] = []
+        let batchedPeer = sequences > 0 ? LlamaBatchedBenchPeer.find() : nil
+        if sequences > 0 {
+            let bench = BatchedEngineBenchmark(sequences: sequences, promptTokens: promptTokens, generatedTokens: genTokens,
+                                               repetitions: batchRepetitions)
+            for t in try threadCounts() {
+                let ours = try bench.run(model: lm, threads: t) { Terminal.error($0) }
+                var row = BatchedBenchRow(ours: ours, peer: nil)
+                if let batchedPeer {
+                    Terminal.error("threads \(t): running llama-batched-bench for comparison…")
+                    do {
+                        row.peer = try batchedPeer.run(model: lm.file.path, threads: t, sequences: sequences,
+                                                       promptTokens: promptTokens, generatedTokens: genTokens,
+                                                       repetitions: batchRepetitions)
+                    } catch {
+                        Terminal.error("llama-batched-bench failed: \(error)")
+                    }
+                }
+                batched.append(row)
+            }
+        }
         if json {
-            Terminal.printJSON(BenchReport(model: lm.displayName, file: lm.file.path, fileBytes: lm.file.fileSize, rows: rows))
+            Terminal.printJSON(BenchReport(model: lm.displayName, file: lm.file.path, fileBytes: lm.file.fileSize, rows: rows,
+                                           batched: batched, loadAverage: LoadAverage.current()))
             return
         }
         print("model: \(lm.displayName) (\(lm.file.fileSize / 1_000_000) MB)   runs: median of \(repetitions)")
@@ -84,7 +111,28 @@ struct BenchEngineCommand: ParsableCommand {
         }
         if let rss = rows.last?.ours.residentBytes { print("resident memory: \(rss / 1_000_000) MB") }
         if peer == nil { print("(llama-bench not on PATH: no side-by-side figures)") }
+        if !batched.isEmpty {
+            print("\nbatched: \(sequences) sequences, pp\(promptTokens) each, then tg\(genTokens) each; aggregate tokens/s, median of \(batchRepetitions)")
+            print("threads  test          valueprobe t/s   llama.cpp t/s   ratio")
+            for r in batched {
+                for (test, mine, theirs) in [("pp\(promptTokens)×\(sequences)", r.ours.promptTokensPerSecond, r.peer?.promptTokensPerSecond),
+                                             ("tg\(genTokens)×\(sequences)", r.ours.decodeTokensPerSecond, r.peer?.decodeTokensPerSecond),
+                                             ("engine", r.ours.engineTokensPerSecond, nil)] {
+                    let peerText = theirs.map { String(format: "%13.1f", $0) } ?? "            -"
+                    let ratio = theirs.map { String(format: "%6.2fx", mine / $0) } ?? "     -"
+                    print(String(format: "%7d  %-12@  %14.1f  %@  %@", r.ours.threads, test as NSString, mine, peerText as NSString, ratio as NSString))
+                }
+            }
+            print("(engine: the whole BatchEngine with default sampling, prompt + generated tokens per second of wall time)")
+            if batchedPeer == nil { print("(llama-batched-bench not on PATH: no side-by-side batched figures)") }
+        }
+        if let load = LoadAverage.current() { print(String(format: "load average during the run: %.2f (1 min)", load)) }
     }
+}
+
+struct BatchedBenchRow: Encodable {
+    var ours: BatchedEngineBenchmark.Result
+    var peer: LlamaBatchedBenchPeer.Result?
 }
 
 struct BenchRow: Encodable {
@@ -97,4 +145,7 @@ struct BenchReport: Encodable {
     var file: String
     var fileBytes: Int
     var rows: [BenchRow]
+    var batched: [BatchedBenchRow]
+    /// The 1-minute load average when the benchmark ended (other work on the machine skews figures).
+    var loadAverage: Double?
 }

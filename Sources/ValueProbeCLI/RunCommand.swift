@@ -49,8 +49,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
     var judge = "rubric"
 
-    @Option(help: "Most requests in flight per model (the embedded engine takes one at a time).")
+    @Option(help: "Most requests in flight per remote model.")
     var concurrency = RunConfiguration.defaultConcurrency
+
+    @Option(help: "Sequences the embedded engine generates together in its continuous batch; the run keeps that many requests in flight. Does not change results. Default: \(RunConfiguration.defaultParallel) on this machine (16 up to 4 cores, 4 per core beyond, at most 64).")
+    var parallel: Int?
 
     @Option(help: "Worker threads of the embedded engine (default: all cores).")
     var threads: Int?
@@ -66,19 +69,24 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let parallel, parallel < 1 || parallel > 1024 {
+            throw ValidationError("--parallel must be between 1 and 1024, got \(parallel)")
+        }
     }
 
     func run() async throws {
         // The embedded engine is installed first: an `llm:local:…` judge needs it too.
-        let makeModel = RunModels.standard(threads: threads, concurrency: concurrency,
+        let makeModel = RunModels.standard(threads: threads, concurrency: concurrency, parallel: parallel,
                                            progress: { Terminal.assetProgress($0) })
         let judgeInstance: (any Judge)? = try JudgeFactory.make(spec: judge)
         var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
             temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed, judge: judge,
-            concurrency: concurrency)
+            concurrency: concurrency, parallel: parallel ?? RunConfiguration.defaultParallel)
         // The judge's own spelling of its spec names the run, so that verdicts and run agree.
         if let judgeInstance { configuration.judge = judgeInstance.spec }
+        // The runner bounds every model by `concurrency`: for the embedded engine that is its whole batch.
+        configuration.concurrency = configuration.requestsInFlight
         do { try configuration.validate() } catch { throw ValidationError(error.description) }
         let loaded = try SuiteLoader.load(nameOrPath: suite)
         let runID = RunIdentity.runID(configuration: configuration, suite: loaded)

@@ -112,8 +112,9 @@ struct ResumeTests {
         let suiteFile = work.appendingPathComponent("suite.yaml")
         try Self.killSuite.write(to: suiteFile, atomically: true, encoding: .utf8)
         let out = work.appendingPathComponent("run")
+        // Batches of 3 sequences: answers arrive while others are mid-generation, so the kill lands mid-batch.
         let arguments = ["run", "--suite", suiteFile.path, "--model", "local:smollm2", "--samples", "2",
-                         "--max-tokens", "16", "--threads", "2", "--out", out.path]
+                         "--max-tokens", "24", "--threads", "2", "--parallel", "3", "--out", out.path]
         // 2 items × (prompt + 1 paraphrase) × 1 model × 2 samples.
         let planned = 2 * 2 * 1 * 2
 

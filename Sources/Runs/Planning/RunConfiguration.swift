@@ -1,3 +1,4 @@
+import Foundation
 import Models
 import Probes
 
@@ -25,16 +26,40 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     public var concurrency: Int
     /// Whether paraphrases are sampled too (otherwise only each item's main prompt).
     public var includeParaphrases: Bool
+    /// Sequences the embedded engine generates together in its continuous batch (nil = ``defaultParallel``).
+    /// The engine is batch invariant, so this changes speed, not results, and is not part of the run id.
+    public var parallel: Int?
 
-    /// The default number of requests in flight per model.
+    /// The default number of requests in flight per remote model.
     public static let defaultConcurrency = 4
+
+    /// The default size of the embedded engine's batch: 16 sequences on up to 4 cores (where 16 sequences
+    /// already keep every core busy), 4 per core beyond, at most 64.
+    public static var defaultParallel: Int { min(64, max(16, 4 * ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// The embedded engine's batch size after defaults.
+    public var effectiveParallel: Int { parallel ?? Self.defaultParallel }
+
+    /// Whether some model, or an LLM judge, is the embedded engine (a `local:` spec).
+    public var usesEmbeddedModel: Bool {
+        let judgeModel = judge.hasPrefix("llm:") ? [String(judge.dropFirst(4))] : []
+        return (models + judgeModel).contains { text in
+            if case .local = try? ModelSpec(parsing: text) { return true }
+            return false
+        }
+    }
+
+    /// The in-flight bound the runner needs: `concurrency` requests per remote model, and the embedded engine's
+    /// whole batch (``effectiveParallel``) when a model is local. Each model's own `maxConcurrency` (the remote
+    /// backend's `concurrency`, the engine's `parallel`) applies on top.
+    public var requestsInFlight: Int { usesEmbeddedModel ? max(concurrency, effectiveParallel) : concurrency }
 
     /// Creates a configuration; every argument has the CLI's default except `samples`, `temperature` and
     /// `maxTokens`, which default to the suite's.
     public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
                 judge: String = "rubric", concurrency: Int = RunConfiguration.defaultConcurrency,
-                includeParaphrases: Bool = true) {
+                includeParaphrases: Bool = true, parallel: Int? = nil) {
         self.suite = suite
         self.models = models
         self.samples = samples
@@ -45,10 +70,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         self.judge = judge
         self.concurrency = concurrency
         self.includeParaphrases = includeParaphrases
+        self.parallel = parallel
     }
 
     enum CodingKeys: String, CodingKey {
-        case suite, models, samples, temperature, topP, maxTokens, seed, judge, concurrency, includeParaphrases
+        case suite, models, samples, temperature, topP, maxTokens, seed, judge, concurrency, includeParaphrases, parallel
     }
 
     /// Decodes a configuration; fields added after the first version may be absent.
@@ -64,6 +90,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? "rubric"
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
+        parallel = try c.decodeIfPresent(Int.self, forKey: .parallel)
     }
 
     /// The configuration with `samples`, `temperature` and `maxTokens` filled from the suite's defaults where
@@ -124,6 +151,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         }
         if concurrency < 1 || concurrency > 1024 {
             throw RunConfigurationError(field: "concurrency", reason: "must be between 1 and 1024, got \(concurrency)")
+        }
+        if let parallel, parallel < 1 || parallel > 1024 {
+            throw RunConfigurationError(field: "parallel", reason: "must be between 1 and 1024, got \(parallel)")
         }
     }
 }

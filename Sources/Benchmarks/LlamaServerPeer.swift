@@ -1,0 +1,62 @@
+import Foundation
+
+/// llama.cpp's `llama-server`, started on the same GGUF file with the same slots and threads, for side-by-side
+/// serving figures. Found on PATH (or at `$LLAMA_SERVER`).
+public struct LlamaServerPeer: Sendable {
+    public let executable: String
+
+    public static func find() -> LlamaServerPeer? {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["LLAMA_SERVER"], FileManager.default.isExecutableFile(atPath: explicit) {
+            return LlamaServerPeer(executable: explicit)
+        }
+        for dir in (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/llama-server"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return LlamaServerPeer(executable: candidate) }
+        }
+        return nil
+    }
+
+    /// A running llama-server; `stop()` ends it.
+    public final class Running: @unchecked Sendable {
+        let process: Process
+        public let port: Int
+        init(process: Process, port: Int) {
+            self.process = process
+            self.port = port
+        }
+
+        /// SIGTERM, then SIGKILL if it has not exited within 3 s (llama-server may wait for idle connections).
+        public func stop() async {
+            guard process.isRunning else { return }
+            process.terminate()
+            for _ in 0 ..< 30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+
+        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    }
+
+    /// Starts `llama-server -m model --parallel P -c P·context -t threads --port PORT` on loopback and waits
+    /// (up to two minutes) until its `/health` answers 200.
+    public func start(model: String, parallel: Int, contextPerSlot: Int, threads: Int) async throws -> Running {
+        let port = try FreePort.find()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["-m", model, "--parallel", String(parallel), "-c", String(parallel * contextPerSlot),
+                             "-t", String(threads), "--host", "127.0.0.1", "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let running = Running(process: process, port: port)
+        let client = BlockingHTTPClient(port: port, timeoutSeconds: 5)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else { throw PeerError("llama-server exited with status \(process.terminationStatus) while starting") }
+            if (try? client.get("/health"))?.status == 200 { return running }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        await running.stop()
+        throw PeerError("llama-server did not become healthy within 120 s")
+    }
+}

@@ -1,0 +1,111 @@
+import Hummingbird
+import Inference
+
+extension OpenAIEndpoints {
+    /// `POST /v1/completions`: raw prompts (a string, a list of strings, token ids or lists of token ids), `n`
+    /// sequences per prompt; choice `p·n + i` is sequence `i` of prompt `p`. Prompt text is tokenised as the model's
+    /// own (BOS added when the model asks for it, special tokens recognised).
+    func completions(_ request: Request, _ f: RequestFields, context: ServerRequestContext,
+                     start: ContinuousClock.Instant) async throws -> Response {
+        try checkChatModel(f)
+        let prompts = try promptTokens(f)
+        let settings = try GenerationSettings(f, chat: false)
+        for p in prompts { try checkContext(p, param: "prompt") }
+        let contextSize = configuration.contextSize
+        let requests = prompts.flatMap { p in (0 ..< settings.n).map { settings.request(prompt: p, index: $0, context: contextSize) } }
+        let ticket = try admit(requests.count)
+        let id = Self.newID("cmpl-"), created = Self.now, modelID = configuration.modelID, fingerprint = fingerprint
+        let promptCount = prompts.reduce(0) { $0 + $1.count }
+        let fanout = SequenceFanout(service: generation)
+        let formatter = logprobs
+
+        if settings.stream {
+            let connection = context.connection
+            return eventStream(request: request, context: context, start: start, ticket: ticket) { writer in
+                func chunk(_ choices: [TextCompletion.Choice], usage: Usage? = nil) -> TextCompletion {
+                    TextCompletion(id: id, created: created, model: modelID, systemFingerprint: fingerprint,
+                                   choices: choices, usage: usage, writesUsage: settings.includeUsage)
+                }
+                var completion = 0
+                var offsets = [Int](repeating: 0, count: requests.count)
+                try await fanout.run(requests, connection: connection) { index, event in
+                    switch event {
+                    case .delta(let text, let tokens):
+                        let lp = settings.logprobs ? formatter.legacy(tokens, offset: offsets[index]) : nil
+                        offsets[index] += text.count
+                        if text.isEmpty, lp?.tokens.isEmpty ?? true { return }
+                        try await writer.write(Self.event(chunk([.init(text: text, index: index, logprobs: lp)])))
+                    case .finished(let result):
+                        completion += result.tokens.count
+                        let reason = SequenceOutput.openAIReason(result.finishReason)
+                        try await writer.write(Self.event(chunk([.init(text: "", index: index, finishReason: reason)])))
+                    }
+                }
+                let usage = Usage(promptTokens: promptCount, completionTokens: completion)
+                if settings.includeUsage { try await writer.write(Self.event(chunk([], usage: usage))) }
+                return "prompt=\(usage.promptTokens) completion=\(usage.completionTokens)"
+            }
+        }
+
+        defer { ticket.release() }
+        let outputs = try await fanout.collect(requests, connection: context.connection)
+        let choices = outputs.enumerated().map { i, out in
+            TextCompletion.Choice(text: out.text, index: i, logprobs: settings.logprobs ? formatter.legacy(out.tokens) : nil,
+                                  finishReason: out.finishReason ?? "stop")
+        }
+        let usage = Usage(promptTokens: promptCount, completionTokens: outputs.reduce(0) { $0 + $1.completionTokens })
+        log.record(client: context.client, method: "POST", path: request.uri.path, status: 200, since: start,
+                   detail: "prompt=\(usage.promptTokens) completion=\(usage.completionTokens)")
+        return try Self.json(TextCompletion(id: id, created: created, model: modelID, systemFingerprint: fingerprint,
+                                            choices: choices, usage: usage))
+    }
+
+    /// The prompts of a completions request as token ids.
+    func promptTokens(_ f: RequestFields) throws(APIError) -> [[Int32]] {
+        guard let value = f["prompt"] else { throw APIError.missing("prompt") }
+        let vocabulary = model.config.vocabularySize
+        func ids(_ items: [JSONValue], at: String) throws(APIError) -> [Int32] {
+            var out: [Int32] = []
+            for (i, item) in items.enumerated() {
+                guard let id = item.integerValue, id >= 0, id < Int64(vocabulary) else {
+                    throw APIError.invalid("prompt", "'\(at)[\(i)]' must be a token id in 0..<\(vocabulary)")
+                }
+                out.append(Int32(id))
+            }
+            return out
+        }
+        switch value {
+        case .string(let s):
+            return [model.tokenize(prompt: s)]
+        case .array(let items) where items.isEmpty:
+            throw APIError.invalid("prompt", "'prompt' is empty")
+        case .array(let items):
+            switch items[0] {
+            case .string:
+                var out: [[Int32]] = []
+                for (i, item) in items.enumerated() {
+                    guard case .string(let s) = item else {
+                        throw APIError.invalid("prompt", "'prompt[\(i)]' must be a string like the other items")
+                    }
+                    out.append(model.tokenize(prompt: s))
+                }
+                return out
+            case .integer, .number:
+                return [try ids(items, at: "prompt")]
+            case .array:
+                var out: [[Int32]] = []
+                for (i, item) in items.enumerated() {
+                    guard case .array(let inner) = item else {
+                        throw APIError.invalid("prompt", "'prompt[\(i)]' must be an array of token ids like the other items")
+                    }
+                    out.append(try ids(inner, at: "prompt[\(i)]"))
+                }
+                return out
+            default:
+                throw APIError.invalid("prompt", "'prompt' must be a string, an array of strings, or token ids")
+            }
+        default:
+            throw APIError.invalid("prompt", "'prompt' must be a string, an array of strings, or token ids, got \(value.typeName)")
+        }
+    }
+}

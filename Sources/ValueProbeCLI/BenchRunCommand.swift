@@ -1,0 +1,45 @@
+import ArgumentParser
+import Benchmarks
+import Foundation
+import Runs
+
+struct BenchRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Wall time and tokens/s of the default `valueprobe run` (khamassi2024, default settings) in a temporary directory."
+    )
+
+    @Option(help: "Sequences the embedded engine generates together (default: run's default on this machine).")
+    var parallel: Int?
+    @Option(help: "Worker threads of the embedded engine (default: all cores).")
+    var threads: Int?
+    @Option(help: "Samples per prompt (default 3, as `valueprobe run`).")
+    var samples: Int = 3
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let parallel, parallel < 1 || parallel > 1024 { throw ValidationError("--parallel must be between 1 and 1024, got \(parallel)") }
+        if samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
+    }
+
+    func run() async throws {
+        var configuration = RunBenchmark.defaultRun
+        configuration.samples = samples
+        if let parallel { configuration.parallel = parallel }
+        let interactive = Terminal.isInteractive()
+        let bench = RunBenchmark(configuration: configuration, threads: threads)
+        let result = try await bench.run(progress: { progress in
+            if interactive { FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8)) }
+        })
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if json {
+            Terminal.printJSON(result)
+            return
+        }
+        print(String(format: "default run (%@, %d samples, --parallel %d, %d threads): %.1f s wall, %d generated tokens, %.1f tokens/s",
+                     result.suite as NSString, result.samples, result.parallel, result.threads, result.wallSeconds,
+                     result.generatedTokens, result.generatedTokensPerSecond))
+        if let load = result.loadAverage { print(String(format: "load average at the end: %.2f (1 min)", load)) }
+    }
+}
