@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Models
 import Probes
+import Reports
 import Runs
 import Synchronization
 
@@ -110,7 +111,8 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             let report = try RunReporting.finish(runDirectory: directory, runID: outcome.runID)
             Terminal.write(report.table + "\n")
-            Terminal.error("reports: " + report.files.map(\.path).joined(separator: ", "))
+            let page = try RunReportHTML.write(runDirectory: directory, runID: outcome.runID)
+            Terminal.error("reports: " + (report.files + [page]).map(\.path).joined(separator: ", "))
         }
         if outcome.counts.failed > 0 {
             Terminal.error("\(outcome.counts.failed) sample(s) failed; re-run with --retry-errors to ask them again")

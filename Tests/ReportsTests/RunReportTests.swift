@@ -221,6 +221,21 @@ struct RunReportTests {
         #expect(decoded.manifest == input.manifest)
     }
 
+    @Test("write(runDirectory:runID:) puts the rendered page at RUN_DIR/report.html; an unwritable place is a one-line error")
+    func writesReportFile() throws {
+        let fixture = try makeFixtureRun("write", models: ["ollama:alpha"], samples: 1)
+        let file = try RunReportHTML.write(runDirectory: fixture.directory, runID: fixture.runID)
+        #expect(file.lastPathComponent == "report.html" && file.deletingLastPathComponent().path == fixture.directory.path)
+        let expected = RunReportHTML.render(try RunReportInput.load(source: try fixture.source()))
+        #expect(try String(contentsOf: file, encoding: .utf8) == expected)
+
+        // A directory where the page should go: writing fails without touching the store.
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        #expect(throws: ReportError.self) { try RunReportHTML.write(runDirectory: fixture.directory, runID: fixture.runID) }
+        #expect(try fixture.source().runID == fixture.runID)
+    }
+
     @Test("a run is found by directory or by id under the runs folder; bad input is a one-line error")
     func locating() throws {
         let fixture = try makeFixtureRun("locate", models: ["ollama:alpha"], samples: 1)
