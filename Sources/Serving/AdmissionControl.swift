@@ -25,11 +25,4 @@ public final class AdmissionControl: Sendable {
     public func release(_ n: Int) {
         admitted.withLock { $0 = max(0, $0 - n) }
     }
-
-    /// Runs `body` with `n` sequences admitted, or throws 429 when there is no room.
-    func withAdmission<T>(_ n: Int, retryAfter: Int, _ body: () async throws -> T) async throws -> T {
-        guard tryAdmit(n) else { throw APIError.busy(retryAfter: retryAfter) }
-        defer { release(n) }
-        return try await body()
-    }
 }
