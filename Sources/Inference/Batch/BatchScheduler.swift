@@ -98,7 +98,7 @@ final class BatchScheduler {
             let job = waiting[i]
             var best = 0, source = -1
             for (s, slot) in slots.enumerated() {
-                let n = commonPrefixLength(slot.tokens, job.tokens[...])
+                let n = commonPrefixLength(slot.tokens[...], job.tokens[...])
                 // Prefer a free slot on ties: it can be taken without a copy.
                 if n > best || (n == best && n > 0 && slot.owner == nil && slots[source].owner != nil) {
                     best = n
@@ -106,7 +106,7 @@ final class BatchScheduler {
                 }
             }
             let waitsForPrefix = active.contains { other in
-                other.isPrefilling && commonPrefixLength(Array(other.tokens[..<other.prefillCount]), job.tokens[...]) > best
+                other.isPrefilling && commonPrefixLength(other.tokens[..<other.prefillCount], job.tokens[...]) > best
             }
             if waitsForPrefix {
                 i += 1

@@ -29,13 +29,14 @@ struct CacheSlot {
 }
 
 /// The length of the common prefix of two token sequences.
-func commonPrefixLength(_ a: [Int32], _ b: ArraySlice<Int32>) -> Int {
+func commonPrefixLength(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
     var n = 0
     let limit = min(a.count, b.count)
-    var i = b.startIndex
-    while n < limit, a[n] == b[i] {
+    var i = a.startIndex, j = b.startIndex
+    while n < limit, a[i] == b[j] {
         n += 1
         i += 1
+        j += 1
     }
     return n
 }
