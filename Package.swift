@@ -55,7 +55,14 @@ let package = Package(
         // `valueprobe serve`: an OpenAI-compatible HTTP server over the embedded engine's continuous batch.
         .target(
             name: "Serving",
-            dependencies: ["Inference", "Models", "Embeddings", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Inference", "Models", "Embeddings", "Assets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
         ),
         // `valueprobe view`: a local web app and JSON API over the run store.
         .target(
