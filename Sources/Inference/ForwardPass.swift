@@ -1,5 +1,6 @@
 import CKernels
 import Foundation
+import GGUF
 
 /// One token of a forward step: its id, the cache slot of its sequence and its position there.
 struct StepToken: Sendable, Equatable {
@@ -70,8 +71,7 @@ final class ForwardPass {
                 let table = ropeTables[token.position]
                 rope.apply(s.q + t * qd, heads: c.headCount, headSize: c.headDimension, table: table)
                 rope.apply(s.k + t * kd, heads: c.headCountKV, headSize: c.headDimension, table: table)
-                cache.keyRow(slot: token.slot, layer: l, position: token.position).update(from: s.k + t * kd, count: kd)
-                cache.valueRow(slot: token.slot, layer: l, position: token.position).update(from: s.v + t * vd, count: vd)
+                cache.store(slot: token.slot, layer: l, position: token.position, keys: s.k + t * kd, values: s.v + t * vd)
             }
             attend(step, layer: l, cache: cache)
             matmul([(layer.output, s.projected, d)], input: s.attention, width: ad, tokens: T)
@@ -97,8 +97,9 @@ final class ForwardPass {
         bias.withUnsafeBufferPointer { vp_add_f32(x, $0.baseAddress!, x, Int64($0.count)) }
     }
 
-    /// Causal attention of every token's queries over its slot's positions up to its own, one (token, head) pair
-    /// per work item. Query head h reads key/value head h / groupSize.
+    /// Causal attention of every token's queries over its slot's positions up to its own, one (token, key/value
+    /// head) pair per work item: the group of query heads that share the key/value head is scored against a whole
+    /// cache page with one matrix product, and weighs the page's (transposed) values with another, pages in order.
     private func attend(_ step: [StepToken], layer l: Int, cache: KVCache) {
         let c = model.config
         let s = scratch
@@ -106,42 +107,45 @@ final class ForwardPass {
         let vdh = c.valueDimension
         let qd = c.headCount * hd
         let ad = c.headCount * vdh
-        let heads = c.headCount
         let group = c.groupSize
+        let kvHeads = c.headCountKV
         let scale = 1 / Float(hd).squareRoot()
-        let capacity = self.capacity
-        let items = step.count * heads
+        let stride = s.scoreStride
+        let items = step.count * kvHeads
         let chunks = min(items, pool.threadCount == 1 ? 1 : 16 * pool.threadCount)
         let page = KVCache.pagePositions
+        let f32 = Int32(GGMLType.f32.rawValue)
         step.withUnsafeBufferPointer { tokens in
             pool.run(chunks: chunks) { chunk, worker in
-                let scores = s.scores + worker * capacity
+                let scores = s.scores + worker * group * stride
+                let partial = s.partial + worker * group * vdh
                 for item in items * chunk / chunks ..< items * (chunk + 1) / chunks {
-                    let t = item / heads, h = item % heads
+                    let t = item / kvHeads, g = item % kvHeads
                     let token = tokens[t]
-                    let kvh = h / group
-                    let q = s.q + t * qd + h * hd
+                    let q = s.q + t * qd + g * group * hd
                     let n = token.position + 1
-                    var j = 0
-                    while j < n {
-                        let end = min(n, (j / page + 1) * page)
-                        let keys = cache.keyRow(slot: token.slot, layer: l, position: j) + kvh * hd
-                        for i in 0 ..< end - j {
-                            scores[j + i] = vp_dot_f32(q, keys + i * cache.keyWidth, Int64(hd)) * scale
-                        }
-                        j = end
+                    let pages = (n + page - 1) / page
+                    // Scores: row i of `scores` belongs to query head g·group + i.
+                    for p in 0 ..< pages {
+                        let rows = min(page, n - p * page)
+                        vp_matmul(f32, Int64(hd), cache.keys(slot: token.slot, layer: l, head: g, page: p), q,
+                                  hd * MemoryLayout<Float>.size, scores + p * page, stride, 0, Int64(rows), Int64(group))
                     }
-                    vp_softmax_f32(scores, Int64(n))
-                    let out = s.attention + t * ad + h * vdh
-                    out.initialize(repeating: 0, count: vdh)
-                    j = 0
-                    while j < n {
-                        let end = min(n, (j / page + 1) * page)
-                        let values = cache.valueRow(slot: token.slot, layer: l, position: j) + kvh * vdh
-                        for i in 0 ..< end - j {
-                            vp_axpy_f32(scores[j + i], values + i * cache.valueWidth, out, Int64(vdh))
-                        }
-                        j = end
+                    for i in 0 ..< group {
+                        let row = scores + i * stride
+                        vp_scale_f32(row, scale, Int64(n))
+                        vp_softmax_f32(row, Int64(n))
+                        // The last page is weighed whole: zero weight beyond the token's own position.
+                        (row + n).update(repeating: 0, count: pages * page - n)
+                    }
+                    // Weighted values, page by page, into the group's heads' outputs.
+                    let out = s.attention + t * ad + g * group * vdh
+                    for p in 0 ..< pages {
+                        let target = p == 0 ? out : partial
+                        vp_matmul(f32, Int64(page), cache.values(slot: token.slot, layer: l, head: g, page: p),
+                                  scores + p * page, stride * MemoryLayout<Float>.size, target, vdh, 0, Int64(vdh),
+                                  Int64(group))
+                        if p > 0 { vp_add_f32(out, partial, out, Int64(group * vdh)) }
                     }
                 }
             }

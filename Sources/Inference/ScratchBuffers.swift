@@ -12,7 +12,12 @@ final class ScratchBuffers {
     let projected: UnsafeMutablePointer<Float> // [T, d]
     let gate: UnsafeMutablePointer<Float>     // [T, ff]
     let up: UnsafeMutablePointer<Float>       // [T, ff]
-    let scores: UnsafeMutablePointer<Float>   // per worker, [workers, capacity]
+    /// Attention probabilities per worker: [workers, groupSize, scoreStride] (one row per query head of a group).
+    let scores: UnsafeMutablePointer<Float>
+    /// Positions per row of `scores`: the capacity rounded up to whole cache pages.
+    let scoreStride: Int
+    /// Per worker, one page's weighted values for a group's heads: [workers, groupSize, valueDim].
+    let partial: UnsafeMutablePointer<Float>
     let weightRows: UnsafeMutablePointer<Float> // per worker, one dequantised weight row (float precision mode)
     let widestRow: Int
     /// Quantised activations: two slots so that a sub-layer's input can be quantised for two formats.
@@ -42,7 +47,9 @@ final class ScratchBuffers {
         projected = buf(maxTokens * d)
         gate = buf(maxTokens * ff)
         up = buf(maxTokens * ff)
-        scores = buf(workers * capacity)
+        scoreStride = (capacity + KVCache.pagePositions - 1) / KVCache.pagePositions * KVCache.pagePositions
+        scores = buf(workers * c.groupSize * scoreStride)
+        partial = buf(workers * c.groupSize * c.valueDimension)
         widestRow = max(d, ff, ad)
         weightRows = buf(workers * widestRow)
         // The widest activation row: any input width, in the largest activation format (f32 = 4 bytes/value).
@@ -53,7 +60,7 @@ final class ScratchBuffers {
     }
 
     deinit {
-        for p in [x, normed, q, k, v, attention, projected, gate, up, scores, weightRows] { p.deallocate() }
+        for p in [x, normed, q, k, v, attention, projected, gate, up, scores, partial, weightRows] { p.deallocate() }
         activations.deallocate()
     }
 }
