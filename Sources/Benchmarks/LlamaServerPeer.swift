@@ -21,13 +21,34 @@ public struct LlamaServerPeer: Sendable {
     public final class Running: @unchecked Sendable {
         let process: Process
         public let port: Int
+        /// While the peer runs, SIGINT/SIGTERM of this process end the peer too (it would outlive us otherwise).
+        private let signalSources: [any DispatchSourceSignal]
+
         init(process: Process, port: Int) {
             self.process = process
             self.port = port
+            let pid = process.processIdentifier
+            signalSources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    kill(pid, SIGKILL)
+                    exit(128 + number)
+                }
+                source.resume()
+                return source
+            }
+        }
+
+        private func restoreSignals() {
+            for source in signalSources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
         }
 
         /// SIGTERM, then SIGKILL if it has not exited within 3 s (llama-server may wait for idle connections).
         public func stop() async {
+            defer { restoreSignals() }
             guard process.isRunning else { return }
             process.terminate()
             for _ in 0 ..< 30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
