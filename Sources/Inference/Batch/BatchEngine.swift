@@ -33,7 +33,8 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
     ///   - threads: worker threads (default: every available core).
     ///   - contextSize: positions per sequence (default: the model's context length, at most 4096). Cache memory
     ///     is taken as sequences grow, not up front.
-    ///   - stepTokens: the most tokens per step (default: 64, and at least twice `parallelism`).
+    ///   - stepTokens: the most tokens per step (default: 64, and at least `parallelism + 32` so that prompts
+    ///     always get part of a step; never less than `parallelism + 1`).
     ///   - precision: how matrix products treat activations (see `InferenceContext.Precision`).
     public init(model: LanguageModel, parallelism: Int = 16, threads: Int? = nil, contextSize: Int? = nil,
                 stepTokens: Int? = nil, precision: InferenceContext.Precision = .quantized) throws(InferenceError) {
@@ -52,7 +53,7 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
         self.parallelism = parallelism
         self.threads = threads ?? WorkerPool.availableCores
         self.contextSize = size
-        self.stepTokens = max(stepTokens ?? 64, stepTokens == nil ? 2 * parallelism : parallelism)
+        self.stepTokens = max(stepTokens ?? 64, stepTokens == nil ? parallelism + 32 : parallelism + 1)
         let scheduler = BatchScheduler(model: model, slots: parallelism, capacity: size, stepTokens: self.stepTokens,
                                        threads: self.threads)
         scheduler.forward.precision = precision
