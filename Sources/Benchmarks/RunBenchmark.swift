@@ -49,7 +49,6 @@ public struct RunBenchmark: Sendable {
                                            parallel: configuration.effectiveParallel)
         let judge = try JudgeFactory.make(spec: configuration.judge)
         configuration.judge = judge.spec
-        configuration.concurrency = configuration.requestsInFlight
         let runner = Runner(directory: directory, configuration: configuration, judge: judge, makeModel: makeModel,
                             progress: progress)
         let outcome = try await runner.run()

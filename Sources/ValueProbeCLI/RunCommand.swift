@@ -86,8 +86,6 @@ struct RunCommand: AsyncParsableCommand {
             concurrency: concurrency, parallel: parallel ?? RunConfiguration.defaultParallel)
         // The judge's own spelling of its spec names the run, so that verdicts and run agree.
         if let judgeInstance { configuration.judge = judgeInstance.spec }
-        // The runner bounds every model by `concurrency`: for the embedded engine that is its whole batch.
-        configuration.concurrency = configuration.requestsInFlight
         do { try configuration.validate() } catch { throw ValidationError(error.description) }
         let loaded = try SuiteLoader.load(nameOrPath: suite)
         let runID = RunIdentity.runID(configuration: configuration, suite: loaded)

@@ -15,10 +15,9 @@ struct ParallelRunTests {
         let spec = ModelSpec.defaultLocal
         let engine = try EmbeddedChatModel(spec: spec, model: model, threads: 2, contextSize: 256, parallel: parallel)
         #expect(engine.maxConcurrency == parallel)
-        var configuration = RunConfiguration(suite: "fixture", models: [spec.description], samples: 2, maxTokens: 12,
+        let configuration = RunConfiguration(suite: "fixture", models: [spec.description], samples: 2, maxTokens: 12,
                                              seed: 7, judge: "rubric", parallel: parallel)
-        configuration.concurrency = configuration.requestsInFlight
-        #expect(configuration.concurrency == max(RunConfiguration.defaultConcurrency, parallel))
+        #expect(configuration.requestsInFlight == max(RunConfiguration.defaultConcurrency, parallel))
         let directory = try temporaryDirectory("parallel-\(parallel)")
         let runner = Runner(directory: directory, configuration: configuration, suite: fixtureSuite(), judge: nil,
                             makeModel: { _ in engine },

@@ -8,7 +8,8 @@ import Probes
 ///
 /// Running the same configuration again continues the same run (see ``RunIdentity``): samples that have a
 /// response are never asked again, and stored responses without a verdict are judged. Models run in parallel,
-/// each with at most `min(configuration.concurrency, model.maxConcurrency)` requests in flight. A backend
+/// each with at most `min(configuration.requestsInFlight, model.maxConcurrency)` requests in flight (the
+/// embedded engine's whole batch, `concurrency` for a remote backend); judge calls are bounded by `concurrency`. A backend
 /// failure (after the backend's own retries) is stored as a failed response with an `.error` verdict and the
 /// run goes on; with ``retryErrors`` such responses are deleted first and asked again.
 ///
@@ -170,7 +171,7 @@ private struct Session: Sendable {
                 try await withThrowingTaskGroup(of: Void.self) { requests in
                     for (model, samples) in work {
                         let queue = SampleQueue(samples)
-                        let bound = max(1, min(configuration.concurrency, model.maxConcurrency))
+                        let bound = max(1, min(configuration.requestsInFlight, model.maxConcurrency))
                         for _ in 0..<bound {
                             requests.addTask {
                                 while !Task.isCancelled, let sample = queue.next() {
