@@ -8,16 +8,7 @@ public struct LlamaBatchedBenchPeer: Sendable {
 
     /// The peer if `llama-batched-bench` is found.
     public static func find() -> LlamaBatchedBenchPeer? {
-        if let explicit = ProcessInfo.processInfo.environment["LLAMA_BATCHED_BENCH"],
-           FileManager.default.isExecutableFile(atPath: explicit) {
-            return LlamaBatchedBenchPeer(executable: explicit)
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/llama-batched-bench"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return LlamaBatchedBenchPeer(executable: candidate) }
-        }
-        return nil
+        PeerExecutable.find("llama-batched-bench", environmentVariable: "LLAMA_BATCHED_BENCH").map { LlamaBatchedBenchPeer(executable: $0) }
     }
 
     public struct Result: Codable, Sendable {

@@ -7,15 +7,7 @@ public struct LlamaBenchPeer: Sendable {
 
     /// The peer if `llama-bench` is found on PATH (or at `$LLAMA_BENCH`).
     public static func find() -> LlamaBenchPeer? {
-        if let explicit = ProcessInfo.processInfo.environment["LLAMA_BENCH"], FileManager.default.isExecutableFile(atPath: explicit) {
-            return LlamaBenchPeer(executable: explicit)
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/llama-bench"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return LlamaBenchPeer(executable: candidate) }
-        }
-        return nil
+        PeerExecutable.find("llama-bench", environmentVariable: "LLAMA_BENCH").map { LlamaBenchPeer(executable: $0) }
     }
 
     public struct Result: Codable, Sendable {

@@ -6,15 +6,7 @@ public struct LlamaServerPeer: Sendable {
     public let executable: String
 
     public static func find() -> LlamaServerPeer? {
-        let env = ProcessInfo.processInfo.environment
-        if let explicit = env["LLAMA_SERVER"], FileManager.default.isExecutableFile(atPath: explicit) {
-            return LlamaServerPeer(executable: explicit)
-        }
-        for dir in (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(dir)/llama-server"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return LlamaServerPeer(executable: candidate) }
-        }
-        return nil
+        PeerExecutable.find("llama-server", environmentVariable: "LLAMA_SERVER").map { LlamaServerPeer(executable: $0) }
     }
 
     /// A running llama-server; `stop()` ends it.
