@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assets
 import Benchmarks
 import Foundation
 import Runs
@@ -27,12 +28,10 @@ struct BenchRunCommand: AsyncParsableCommand {
         var configuration = RunBenchmark.defaultRun
         configuration.samples = samples
         if let parallel { configuration.parallel = parallel }
-        let interactive = Terminal.isInteractive()
         let bench = RunBenchmark(configuration: configuration, threads: threads)
-        let result = try await bench.run(progress: { progress in
-            if interactive { FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8)) }
-        })
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        let display = TerminalProgress()
+        let result = try await bench.run(progress: { display.update($0.progressBar) })
+        display.finish()
         if json {
             Terminal.printJSON(result)
             return
