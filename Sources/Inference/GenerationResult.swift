@@ -40,6 +40,21 @@ public struct GenerationResult: Codable, Sendable {
     public var generationMilliseconds: Double
     /// Prompt tokens that were found already in the cache and not evaluated again.
     public var reusedPromptTokens: Int
+
+    public init(promptTokens: [Int32], tokens: [Int32], text: String, finishReason: FinishReason,
+                tokenLogProbabilities: [Float], topLogits: [[TokenScore]], seed: UInt64, promptMilliseconds: Double,
+                generationMilliseconds: Double, reusedPromptTokens: Int) {
+        self.promptTokens = promptTokens
+        self.tokens = tokens
+        self.text = text
+        self.finishReason = finishReason
+        self.tokenLogProbabilities = tokenLogProbabilities
+        self.topLogits = topLogits
+        self.seed = seed
+        self.promptMilliseconds = promptMilliseconds
+        self.generationMilliseconds = generationMilliseconds
+        self.reusedPromptTokens = reusedPromptTokens
+    }
 }
 
 /// Log-probability of a continuation given a prompt.

@@ -43,7 +43,7 @@ final class ScriptedGenerationService: GenerationService, Sendable {
                     tokens.append(token)
                     continuation.yield(.delta(text: "x", tokens: [GeneratedToken(id: token, logProbability: -0.5)]))
                 }
-                let result = try GenerationResult.assembled(promptTokens: request.prompt, tokens: tokens,
+                let result = GenerationResult(promptTokens: request.prompt, tokens: tokens,
                                               text: String(repeating: "x", count: tokens.count), finishReason: .length,
                                               tokenLogProbabilities: tokens.map { _ in -0.5 }, topLogits: [],
                                               seed: request.parameters.seed ?? 0, promptMilliseconds: 0,
