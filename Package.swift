@@ -40,7 +40,10 @@ let package = Package(
         .target(name: "Benchmarks", dependencies: ["Inference", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .target(name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite"], swiftSettings: optimized),
+        .target(
+            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets"],
+            resources: [.copy("Resources")], swiftSettings: optimized
+        ),
         .target(name: "Lexicon", dependencies: ["Assets", "Statistics"], swiftSettings: optimized),
         .target(
             name: "Embeddings",

@@ -1,0 +1,97 @@
+import Foundation
+import Probes
+import Testing
+@testable import Runs
+
+@Suite struct CalibrationSetTests {
+    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test func readsRowsWithTheirLinesAndDefaults() throws {
+        let text = """
+            {"id":"a","suite":"khamassi2024","item":"k-dignity-explicit-definition","response":"Worth.","label":"recognised","split":"test"}
+
+            {"suite":"khamassi2024","item":"k-dignity-explicit-definition","variant":1,"response":"x","finish_reason":"length","label":"missed"}
+            """
+        let set = try CalibrationSet.parse(bytes: bytes(text), path: "cal.jsonl")
+        #expect(set.rows.count == 2)
+        #expect(set.lines == [1, 3])
+        #expect(set.rows[1].id == "3")
+        #expect(set.rows[1].truncated)
+        #expect(!set.rows[0].truncated)
+        #expect(set.filtered(to: .test).rows.map(\.id) == ["a"])
+        #expect(set.sha256.count == 64)
+    }
+
+    @Test func namesTheLineOfABadRow() {
+        let text = """
+            {"id":"a","suite":"s","item":"i","response":"r","label":"recognised"}
+            {"id":"b","suite":"s","item":"i","response":"r","label":"maybe"}
+            """
+        #expect(throws: CalibrationError.self) { try CalibrationSet.parse(bytes: bytes(text), path: "cal.jsonl") }
+        do {
+            _ = try CalibrationSet.parse(bytes: bytes(text), path: "cal.jsonl")
+        } catch {
+            #expect(error.description.hasPrefix("cal.jsonl:2: field 'label'"))
+        }
+        let duplicate = #"{"id":"a","suite":"s","item":"i","response":"r","label":"missed"}"# + "\n"
+            + #"{"id":"a","suite":"s","item":"i","response":"r","label":"missed"}"#
+        do {
+            _ = try CalibrationSet.parse(bytes: bytes(duplicate), path: "d.jsonl")
+            Issue.record("a duplicated id was accepted")
+        } catch {
+            #expect(error.description == "d.jsonl:2: id 'a' is used again (first on line 1)")
+        }
+        do {
+            _ = try CalibrationSet.parse(bytes: bytes("{\"id\": 3"), path: "t.jsonl")
+            Issue.record("a cut JSON object was accepted")
+        } catch {
+            #expect(error.line == 1)
+        }
+    }
+
+    @Test func resolvesRowsAgainstTheirSuiteAndRejectsMismatches() throws {
+        let good = CalibrationSet(rows: [
+            CalibrationRow(id: "a", suite: "khamassi2024", item: "k-dignity-explicit-definition", variant: 2,
+                           mode: .explicit, value: "dignity", response: "r", label: .recognised),
+        ])
+        let resolved = try good.resolve()
+        #expect(resolved[0].prompt == resolved[0].item.allPrompts[2])
+        #expect(resolved[0].plannedSample.mode == .explicit)
+
+        for (row, fragment) in [
+            (CalibrationRow(id: "b", suite: "khamassi2024", item: "no-such-item", response: "r", label: .missed), "has no item"),
+            (CalibrationRow(id: "c", suite: "khamassi2024", item: "k-dignity-explicit-definition", mode: .implicit,
+                            response: "r", label: .missed), "the row says implicit"),
+            (CalibrationRow(id: "d", suite: "khamassi2024", item: "k-dignity-explicit-definition", variant: 99,
+                            response: "r", label: .missed), "variant 99"),
+        ] {
+            do {
+                _ = try CalibrationSet(path: "x.jsonl", rows: [row]).resolve()
+                Issue.record("row \(row.id) was accepted")
+            } catch {
+                #expect(error.description.hasPrefix("x.jsonl:1: "))
+                #expect(error.description.contains(fragment))
+            }
+        }
+    }
+
+    @Test func confusionTablesCountByLabelAndCategory() {
+        let table = VerdictConfusion([
+            (.recognised, .recognised), (.recognised, .missed), (.missed, .missed), (.missed, .recognised),
+            (.missed, .missed), (.refused, .refused), (.recognised, .unparseable),
+        ])
+        #expect(table.total == 7)
+        #expect(table.total(human: .recognised) == 3)
+        #expect(table.binary.truePositives == 1)
+        #expect(table.binary.falseNegatives == 1)
+        #expect(table.binary.trueNegatives == 2)
+        #expect(table.binary.falsePositives == 1)
+    }
+
+    @Test func theShippedValidityTableDecodes() {
+        // Fails when the resource is missing from the bundle or no longer decodes.
+        #expect(Bundle.module.bundleURL.path.isEmpty == false)
+        let table = JudgeValidity.builtinTable
+        for validity in table { #expect(!validity.modes.isEmpty) }
+    }
+}
