@@ -95,3 +95,26 @@ import Testing
         for validity in table { #expect(!validity.modes.isEmpty) }
     }
 }
+
+@Suite struct CalibrationFrozenSuiteTests {
+    @Test func rowsResolveAgainstTheSuitesBesideTheFile() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("calibration-frozen-\(UUID().uuidString)", isDirectory: true)
+        let suites = directory.appendingPathComponent("suites", isDirectory: true)
+        try FileManager.default.createDirectory(at: suites, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A frozen copy of khamassi2024 whose definition item carries a prompt the built-in suite does not have.
+        let builtin = try String(contentsOf: try #require(BuiltinSuites.url(for: "khamassi2024")), encoding: .utf8)
+        let frozen = builtin.replacingOccurrences(of: "prompt: What is human dignity?", with: "prompt: What is dignity, frozen?")
+        #expect(frozen != builtin)
+        try frozen.write(to: suites.appendingPathComponent("khamassi2024.yaml"), atomically: true, encoding: .utf8)
+        let set = CalibrationSet(path: directory.appendingPathComponent("cal.jsonl").path, rows: [
+            CalibrationRow(id: "a", suite: "khamassi2024", item: "k-dignity-explicit-definition", response: "r",
+                           label: .recognised),
+        ])
+        #expect(try set.resolve()[0].prompt == "What is dignity, frozen?")
+        // Without the frozen copy the built-in suite is used.
+        try FileManager.default.removeItem(at: suites)
+        #expect(try set.resolve()[0].prompt == "What is human dignity?")
+    }
+}

@@ -87,13 +87,28 @@ public struct CalibrationSet: Sendable, Equatable {
         return CalibrationSet(path: path, rows: kept.map { rows[$0] }, sha256: sha256, lines: kept.map { lines[$0] })
     }
 
+    /// The folder beside the file that holds the suites its rows were labelled against (`suites/` next to the
+    /// calibration file): a suite named `NAME` is read from `suites/NAME.yaml` there when that file exists, so that
+    /// a labelled set keeps meaning what it meant when the built-in suites change.
+    public var frozenSuitesDirectory: URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("suites", isDirectory: true)
+    }
+
+    /// Loads the suite `name` as the rows were labelled against it: `suites/NAME.yaml` beside the calibration file
+    /// when it exists, else ``SuiteLoader/load(nameOrPath:)`` (a built-in name or a path).
+    public func loadSuite(_ name: String) throws -> ProbeSuite {
+        let frozen = frozenSuitesDirectory.appendingPathComponent(name + ".yaml")
+        if !name.contains("/"), FileManager.default.fileExists(atPath: frozen.path) {
+            return try SuiteLoader.load(contentsOf: frozen)
+        }
+        return try SuiteLoader.load(nameOrPath: name)
+    }
+
     /// Each row with its item, family and suite.
-    /// - Parameter loadSuite: loads a suite by name or path (default: ``SuiteLoader/load(nameOrPath:)``); each
-    ///   suite is loaded once.
+    /// - Parameter loadSuite: loads a suite by name or path (default: ``loadSuite(_:)``); each suite is loaded once.
     /// - Throws: ``CalibrationError`` naming the line of the first row that does not fit its suite.
-    public func resolve(
-        loadSuite: (String) throws -> ProbeSuite = { try SuiteLoader.load(nameOrPath: $0) }
-    ) throws(CalibrationError) -> [ResolvedCalibrationRow] {
+    public func resolve(loadSuite: ((String) throws -> ProbeSuite)? = nil) throws(CalibrationError) -> [ResolvedCalibrationRow] {
+        let loadSuite = loadSuite ?? { try self.loadSuite($0) }
         var suites: [String: ProbeSuite] = [:]
         var resolved: [ResolvedCalibrationRow] = []
         resolved.reserveCapacity(rows.count)
