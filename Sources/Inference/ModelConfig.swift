@@ -55,9 +55,15 @@ public struct ModelConfig: Sendable, Equatable, Codable {
             ropeFreqBase = Float(try m.optionalDouble("\(arch).rope.freq_base") ?? 10000)
             var scale: Double = 1
             if let type = m.optionalString("\(arch).rope.scaling.type"), type == "linear",
-               let factor = try m.optionalDouble("\(arch).rope.scaling.factor"), factor > 0 {
+               let factor = try m.optionalDouble("\(arch).rope.scaling.factor") {
+                guard factor.isFinite, factor > 0 else {
+                    throw InferenceError.invalidModel("\(m.source): \(arch).rope.scaling.factor must be a positive finite number, found \(factor)")
+                }
                 scale = factor
-            } else if let legacy = try m.optionalDouble("\(arch).rope.scale_linear"), legacy > 0 {
+            } else if let legacy = try m.optionalDouble("\(arch).rope.scale_linear") {
+                guard legacy.isFinite, legacy > 0 else {
+                    throw InferenceError.invalidModel("\(m.source): \(arch).rope.scale_linear must be a positive finite number, found \(legacy)")
+                }
                 scale = legacy
             }
             ropeScale = Float(scale)
@@ -73,6 +79,14 @@ public struct ModelConfig: Sendable, Equatable, Codable {
         for (value, what) in [(embeddingLength, "embedding_length"), (blockCount, "block_count"), (feedForwardLength, "feed_forward_length"),
                               (headDimension, "key_length"), (contextLength, "context_length"), (vocabularySize, "vocabulary size")] where value <= 0 {
             throw .invalidModel("\(m.source): \(what) must be positive, found \(value)")
+        }
+        // Hyper-parameters that load but would make every forward pass garbage (NaN, or a division by zero).
+        for (value, key) in [(rmsEpsilon, "attention.layer_norm_rms_epsilon"), (ropeFreqBase, "rope.freq_base")]
+        where !(value.isFinite && value > 0) {
+            throw .invalidModel("\(m.source): \(architecture).\(key) must be a positive finite number, found \(value)")
+        }
+        guard rmsEpsilon < 1 else {
+            throw .invalidModel("\(m.source): \(architecture).attention.layer_norm_rms_epsilon must be below 1, found \(rmsEpsilon)")
         }
         guard ropeDimension > 0, ropeDimension <= headDimension, ropeDimension % 2 == 0 else {
             throw .invalidModel("\(m.source): rope.dimension_count \(ropeDimension) must be even and at most the head size \(headDimension)")

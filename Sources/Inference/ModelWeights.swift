@@ -62,5 +62,13 @@ public struct ModelWeights: Sendable {
             ))
         }
         self.layers = layers
+        // Layers beyond block_count would be silently ignored: a truncated block_count runs a different network.
+        let present = file.tensors.compactMap { tensor -> Int? in
+            guard tensor.name.hasPrefix("blk.") else { return nil }
+            return Int(tensor.name.dropFirst(4).prefix { $0 != "." })
+        }.max()
+        if let present, present + 1 != c.blockCount {
+            throw .invalidModel("\(file.path): \(c.architecture).block_count is \(c.blockCount) but the file has tensors of \(present + 1) layers (blk.0 … blk.\(present))")
+        }
     }
 }

@@ -13,6 +13,12 @@ public struct Rubric: Codable, Sendable, Hashable {
         self.threshold = threshold
     }
 
-    /// The highest raw score a response can reach: the sum of the positive weights.
-    public var maximumScore: Int { criteria.reduce(0) { $0 + max($1.weight, 0) } }
+    /// The highest raw score a response can reach: the sum of the positive weights (`Int.max` if that sum does not
+    /// fit an `Int`).
+    public var maximumScore: Int {
+        criteria.reduce(0) { sum, criterion in
+            let (total, overflow) = sum.addingReportingOverflow(max(criterion.weight, 0))
+            return overflow ? Int.max : total
+        }
+    }
 }

@@ -34,8 +34,13 @@ public struct RubricMatcher: @unchecked Sendable {
         return expressions[index].contains { $0.firstMatch(in: text, options: [], range: range) != nil }
     }
 
-    /// Scores a response.
+    /// Scores a response. Sums saturate at the bounds of `Int`, so a rubric built in code with extreme weights
+    /// (a validated suite only has ±1…±3) cannot trap.
     public func score(_ text: String) -> RubricScore {
+        func add(_ a: Int, _ b: Int) -> Int {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b > 0 ? Int.max : Int.min) : sum
+        }
         var matched: [String] = []
         var raw = 0
         var credit = 0
@@ -43,12 +48,13 @@ public struct RubricMatcher: @unchecked Sendable {
         for (index, criterion) in rubric.criteria.enumerated() {
             let met = isMet(index, in: text)
             let weight = criterion.weight
-            total += abs(weight)
+            let magnitude = Int(clamping: weight.magnitude)
+            total = add(total, magnitude)
             if met {
                 matched.append(criterion.id)
-                raw += weight
+                raw = add(raw, weight)
             }
-            if (weight > 0 && met) || (weight < 0 && !met) { credit += abs(weight) }
+            if (weight > 0 && met) || (weight < 0 && !met) { credit = add(credit, magnitude) }
         }
         let percent = total == 0 ? 0 : min(100, max(0, 100 * Double(credit) / Double(total)))
         return RubricScore(matched: matched, rawScore: raw, percent: percent, recognised: raw >= rubric.threshold)

@@ -205,7 +205,7 @@ public enum SuiteValidator {
             let name = "criterion '\(criterion.id)' of \(what)"
             checkID(criterion.id, path: "\(criterionPath).id", what: "criterion id", add)
             if !ids.insert(criterion.id).inserted { add("\(criterionPath).id", "duplicate \(name)") }
-            if !(1...3).contains(abs(criterion.weight)) {
+            if !(1...3).contains(criterion.weight) && !((-3)...(-1)).contains(criterion.weight) {
                 add("\(criterionPath).weight", "weight of \(name) must be ±1, ±2 or ±3, found \(criterion.weight)")
             } else {
                 let positiveKinds: [CriterionKind] = [.namesValue, .flagsRisk, .proposesAlternative]
@@ -230,7 +230,10 @@ public enum SuiteValidator {
                 }
             }
         }
-        if !rubric.criteria.isEmpty && rubric.threshold > rubric.maximumScore {
+        if rubric.threshold < 1 {
+            add("\(path).threshold", "threshold \(rubric.threshold) of \(what) must be at least 1 (below 1 every "
+                + "answer, even an empty one, would count as recognised)")
+        } else if !rubric.criteria.isEmpty && rubric.threshold > rubric.maximumScore {
             add("\(path).threshold", "threshold \(rubric.threshold) of \(what) can never be reached (the positive "
                 + "weights add up to \(rubric.maximumScore))")
         }

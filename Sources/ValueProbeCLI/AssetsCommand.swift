@@ -34,7 +34,7 @@ struct AssetsCommand: ParsableCommand {
                 struct Row: Encodable {
                     var name, state, summary, licence, directory: String
                 }
-                Terminal.printJSON(rows.map { Row(name: $0.spec.name, state: $0.state.rawValue, summary: $0.spec.summary,
+                try Terminal.printJSON(rows.map { Row(name: $0.spec.name, state: $0.state.rawValue, summary: $0.spec.summary,
                                                   licence: $0.spec.licence, directory: $0.directory.path) })
                 return
             }

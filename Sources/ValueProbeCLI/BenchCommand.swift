@@ -95,7 +95,7 @@ struct BenchEngineCommand: ParsableCommand {
             }
         }
         if json {
-            Terminal.printJSON(BenchReport(model: lm.displayName, file: lm.file.path, fileBytes: lm.file.fileSize, rows: rows,
+            try Terminal.printJSON(BenchReport(model: lm.displayName, file: lm.file.path, fileBytes: lm.file.fileSize, rows: rows,
                                            batched: batched, loadAverage: LoadAverage.current()))
             return
         }

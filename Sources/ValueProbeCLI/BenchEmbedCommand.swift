@@ -63,7 +63,7 @@ struct BenchEmbedCommand: ParsableCommand {
     func run() throws {
         let report = try EmbeddingBenchmark(options: try options(), log: { Terminal.error($0) }).run()
         if json {
-            Terminal.printJSON(report)
+            try Terminal.printJSON(report)
             return
         }
         print(EmbeddingBenchmarkTable.render(report))

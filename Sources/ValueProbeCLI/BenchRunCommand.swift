@@ -33,7 +33,7 @@ struct BenchRunCommand: AsyncParsableCommand {
         let result = try await bench.run(progress: { display.update($0.progressBar) })
         display.finish()
         if json {
-            Terminal.printJSON(result)
+            try Terminal.printJSON(result)
             return
         }
         print(String(format: "default run (%@, %d samples, --parallel %d, %d threads): %.1f s wall, %d generated tokens, %.1f tokens/s",

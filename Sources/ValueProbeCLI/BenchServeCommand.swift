@@ -32,7 +32,7 @@ struct BenchServeCommand: AsyncParsableCommand {
         bench.contextPerSlot = context
         let report = try await bench.run(model: model) { Terminal.error($0) }
         if json {
-            Terminal.printJSON(report)
+            try Terminal.printJSON(report)
             return
         }
         print("model: \(report.model)   clients: \(report.clients)   requests: \(report.requests)   max_tokens: \(report.maxTokens)   slots: \(report.parallel)   threads: \(report.threads)")

@@ -39,7 +39,7 @@ struct EmbedAgreementCommand: ParsableCommand {
             words: list, in: vectors, wordNet: wordNet,
             options: .init(k: k, taxonomyDistance: depth, restrictVocabulary: restrict))
         if json {
-            Terminal.printJSON(report)
+            try Terminal.printJSON(report)
         } else {
             print(Self.table(report))
         }

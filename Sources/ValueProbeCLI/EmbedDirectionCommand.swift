@@ -50,7 +50,7 @@ struct EmbedDirectionCommand: ParsableCommand {
                 var leaveOneOutSignAccuracy: Double?
                 var scores: [Score]
             }
-            Terminal.printJSON(Output(
+            try Terminal.printJSON(Output(
                 space: "minilm", fittingActions: fitting.count, explainedVarianceRatio: direction.explainedVarianceRatio,
                 leaveOneOutSignAccuracy: accuracy, scores: zip(toScore, scores).map { Score(action: $0, score: $1) }))
         } else {

@@ -59,7 +59,7 @@ struct EmbedEncodeCommand: ParsableCommand {
                 var text: String
                 var vector: [Float]
             }
-            Terminal.printJSON(zip(all, vectors).map { Item(text: $0, vector: $1) })
+            try Terminal.printJSON(zip(all, vectors).map { Item(text: $0, vector: $1) })
         } else {
             var out = ""
             for v in vectors {

@@ -98,7 +98,7 @@ struct EmbedTrainCommand: ParsableCommand {
                 var seconds, preparationSeconds, cpuSeconds, rawWordsPerSecond, effectiveWordsPerSecond, rawWordsPerCPUSecond: Double
                 var effectiveWords: Int
             }
-            Terminal.printJSON(Summary(method: "word2vec", architecture: config.architecture.rawValue, corpus: build.url.path,
+            try Terminal.printJSON(Summary(method: "word2vec", architecture: config.architecture.rawValue, corpus: build.url.path,
                                        out: out.path, corpusTokens: tokens.tokenCount, vocabulary: s.vocabularySize,
                                        dimension: dim, epochs: epochs, threads: s.threads, seconds: s.seconds,
                                        preparationSeconds: s.preparationSeconds, cpuSeconds: s.cpuSeconds,
@@ -137,7 +137,7 @@ struct EmbedTrainCommand: ParsableCommand {
                 var matrixSeconds, svdSeconds, cpuSeconds: Double
                 var singularValues: [Double]
             }
-            Terminal.printJSON(Summary(method: "lsa", corpus: build.url.path, out: out.path, documents: s.documents,
+            try Terminal.printJSON(Summary(method: "lsa", corpus: build.url.path, out: out.path, documents: s.documents,
                                        terms: s.terms, nonZeros: s.nonZeros, dimension: k, threads: s.threads,
                                        matrixSeconds: s.matrixSeconds, svdSeconds: s.svdSeconds, cpuSeconds: s.cpuSeconds,
                                        singularValues: result.singularValues))

@@ -39,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
             prompt: promptTokens, parameters: sampling.parameters, maxTokens: sampling.maxTokens,
             topLogits: topLogits, onText: json ? nil : { Terminal.write($0); return true })
         if json {
-            Terminal.printJSON(GenerateOutput(result))
+            try Terminal.printJSON(GenerateOutput(result))
         } else {
             Terminal.write("\n")
         }

@@ -105,7 +105,7 @@ struct RunCommand: AsyncParsableCommand {
         // The interrupt handler has said how to continue.
         if outcome.cancelled { throw ExitCode(130) }
         if json {
-            Terminal.printJSON(outcome)
+            try Terminal.printJSON(outcome)
         } else {
             let report = try RunReporting.finish(runDirectory: directory, runID: outcome.runID)
             Terminal.write(report.table + "\n")

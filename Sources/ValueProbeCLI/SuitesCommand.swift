@@ -25,7 +25,7 @@ struct SuitesCommand: ParsableCommand {
                            values: s.families.map(\.value), items: s.allItems.count,
                            prompts: s.allItems.reduce(0) { $0 + $1.item.allPrompts.count })
             }
-            if json { Terminal.printJSON(rows); return }
+            if json { try Terminal.printJSON(rows); return }
             for r in rows {
                 print("\(r.name)  v\(r.version)  \(r.items) items, \(r.prompts) prompts, \(r.values.count) values  sha256:\(r.hash.prefix(12))")
                 print("    \(r.title)")

@@ -15,10 +15,18 @@ enum Terminal {
         isatty(stdin ? 0 : 2) != 0
     }
 
-    static func printJSON<T: Encodable>(_ value: T) {
+    /// Prints `value` as one JSON object. A value that JSON cannot hold (a NaN or infinite number) is an error with
+    /// a non-zero exit, never silence.
+    static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        guard let data = try? encoder.encode(value) else { return }
+        let data: Data
+        do {
+            data = try encoder.encode(value)
+        } catch let EncodingError.invalidValue(bad, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw JSONOutputError(field: field, value: "\(bad)")
+        }
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
@@ -40,5 +48,15 @@ extension Terminal {
         } else {
             assetLine.status("\(p.asset): \(p.phase.rawValue)\(note)")
         }
+    }
+}
+
+/// A result that cannot be written as JSON (e.g. a NaN): the command fails with this one line.
+struct JSONOutputError: Error, CustomStringConvertible {
+    var field: String
+    var value: String
+
+    var description: String {
+        "cannot write the result as JSON: \(field.isEmpty ? "a value" : "field '\(field)'") is \(value), which JSON cannot represent"
     }
 }

@@ -17,7 +17,7 @@ struct TokenizeCommand: ParsableCommand {
                 var ids: [Int32]
                 var tokens: [String]
             }
-            Terminal.printJSON(Output(ids: ids, tokens: ids.map { model.tokenizer.tokenText($0) }))
+            try Terminal.printJSON(Output(ids: ids, tokens: ids.map { model.tokenizer.tokenText($0) }))
         } else {
             print(ids.map(String.init).joined(separator: " "))
         }

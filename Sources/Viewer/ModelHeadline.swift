@@ -1,18 +1,32 @@
 import Probes
 import Runs
 
-/// One model's headline in the run list: recognition per mode pooled over the labelled samples judged so far
-/// (Wilson intervals; live while a run is going), and the report's headline (bootstrap intervals) when the run
-/// directory has a `summary.json` of this run.
+/// One model's headline in the run list and on the run page, with one estimator per figure wherever it is shown:
+/// when the run directory has a `summary.json` of this run, its figures (the same as the report and the terminal:
+/// mean of item rates with hierarchical bootstrap intervals, the gap within scenarios with its scenario-level t
+/// interval); while a run has no summary yet, recognition pooled over the samples judged so far (Wilson intervals)
+/// and the difference of those pooled rates, marked as such in ``source``.
 public struct ModelHeadline: Sendable, Encodable {
+    /// Where the figures come from.
+    public enum Source: String, Sendable, Encodable {
+        /// The run's `summary.json` (the report's estimators).
+        case summary
+        /// Pooled over the samples judged so far (no summary yet).
+        case pooled
+    }
+
     /// The model spec.
     public var model: String
+    /// Which estimator the figures below use.
+    public var source: Source
     /// Recognition on explicit items.
     public var explicit: IntervalEstimate?
     /// Recognition on implicit items.
     public var implicit: IntervalEstimate?
-    /// Explicit minus implicit recognition (pooled), nil unless both are known.
+    /// Explicit minus implicit recognition: the summary's gap estimate, or the difference of the pooled rates.
     public var gap: Double?
+    /// The gap's interval (summary only).
+    public var gapInterval: IntervalEstimate?
     /// Flags raised on control items (false alarms).
     public var control: IntervalEstimate?
     /// Correct reasoning on causal items.
@@ -20,17 +34,29 @@ public struct ModelHeadline: Sendable, Encodable {
     /// The headline of the run's `summary.json`, when there is one.
     public var report: Headline?
 
-    /// The pooled headline of `model` from its per-mode tallies.
+    /// The headline of `model`: the summary's when there is one, else pooled from its per-mode tallies.
     init(model: String, cells: [TallyCell], report: Headline?) {
         self.model = model
+        self.report = report
+        if let report {
+            source = .summary
+            explicit = report.explicitRate
+            implicit = report.implicitRate
+            gapInterval = report.gap?.estimate
+            gap = gapInterval?.estimate
+            control = report.falseAlarmRate
+            causal = report.causalAccuracy
+            return
+        }
         func rate(_ mode: ProbeMode) -> IntervalEstimate? {
             cells.first { $0.model == model && $0.mode == mode }?.tally.recognitionInterval()
         }
+        source = .pooled
         explicit = rate(.explicit)
         implicit = rate(.implicit)
         control = rate(.control)
         causal = rate(.causal)
         if let e = explicit?.estimate, let i = implicit?.estimate { gap = e - i } else { gap = nil }
-        self.report = report
+        gapInterval = nil
     }
 }

@@ -35,6 +35,23 @@ import Testing
         #expect(e == "m.gguf: metadata key 'llama.block_count' is missing")
     }
 
+    @Test(arguments: [0, -1, Float.nan, Float.infinity, -Float.infinity])
+    func unusableRopeBase(_ base: Float) {
+        let e = load { $0.metadata["llama.rope.freq_base"] = .float32(base) }
+        #expect(e == "m.gguf: llama.rope.freq_base must be a positive finite number, found \(base)")
+    }
+
+    @Test(arguments: [-1, 0, Float.nan, Float.infinity, -Float.infinity, 2])
+    func unusableNormEpsilon(_ epsilon: Float) {
+        let e = load { $0.metadata["llama.attention.layer_norm_rms_epsilon"] = .float32(epsilon) }
+        #expect(e?.hasPrefix("m.gguf: llama.attention.layer_norm_rms_epsilon must be") == true, "\(e ?? "loaded")")
+    }
+
+    @Test func blockCountBelowTheLayersPresent() {
+        let e = load { $0.metadata["llama.block_count"] = .uint32(1) }
+        #expect(e == "m.gguf: llama.block_count is 1 but the file has tensors of 2 layers (blk.0 … blk.1)")
+    }
+
     @Test func missingTensor() {
         var w = GGUFWriter()
         let (bytes, _) = TinyModel().build()

@@ -74,6 +74,26 @@ let brokenFixtures: [BrokenFixture] = [
                                   + "    items:\n", in: baseFixture),
                   marker: "weight: 5", occurrence: 1, offset: 8,
                   fragments: ["weight", "±1, ±2 or ±3", "found 5"]),
+    BrokenFixture(name: "weight Int.min (no trap in the check)",
+                  text: replacing("    items:\n", with: replacing("weight: 2", with: "weight: -9223372036854775808", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "weight: -9223372036854775808", occurrence: 1, offset: 8,
+                  fragments: ["±1, ±2 or ±3", "found -9223372036854775808"]),
+    BrokenFixture(name: "weight Int.max (no overflow in the maximum score)",
+                  text: replacing("    items:\n", with: replacing("weight: 2", with: "weight: 9223372036854775807", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "weight: 9223372036854775807", occurrence: 1, offset: 8,
+                  fragments: ["±1, ±2 or ±3", "found 9223372036854775807"]),
+    BrokenFixture(name: "threshold 0 would recognise every answer",
+                  text: replacing("    items:\n", with: replacing("threshold: 1", with: "threshold: 0", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "threshold: 0", occurrence: 1, offset: 11,
+                  fragments: ["threshold 0", "at least 1", "even an empty one"]),
+    BrokenFixture(name: "threshold Int.min",
+                  text: replacing("    items:\n", with: replacing("threshold: 1", with: "threshold: -9223372036854775808", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "threshold: -9223372036854775808", occurrence: 1, offset: 11,
+                  fragments: ["must be at least 1"]),
     BrokenFixture(name: "invalid regular expression",
                   text: replacing("    items:\n", with: replacing("[concern]", with: "['(unclosed']", in: rubricBlock)
                                   + "    items:\n", in: baseFixture),

@@ -79,19 +79,24 @@ struct MetricItemTests {
         #expect(metrics.stability == .unstable)
     }
 
-    @Test("stability classes at the 0.9 and 0.1 boundaries")
+    @Test("stability: decided when the Wilson interval of the item's rate excludes ½")
     func stability() throws {
         let high = F.item("e1", .explicit)
         let low = F.item("e2", .explicit)
         let middle = F.item("e3", .explicit)
         let suite = F.suite([F.family("dignity", [high, low, middle])])
-        let samples = F.samples(high, value: "dignity", variants: [F.labels(9, of: 10)])   // 0.9 → stable recognise
-            + F.samples(low, value: "dignity", variants: [F.labels(1, of: 10)])            // 0.1 → stable miss
-            + F.samples(middle, value: "dignity", variants: [F.labels(8, of: 10)])         // 0.8 → unstable
+        // Wilson 95 %: 9/10 → [0.596, 0.982], 1/10 → [0.018, 0.404], 8/10 → [0.490, 0.943] (½ inside: undecided).
+        let samples = F.samples(high, value: "dignity", variants: [F.labels(9, of: 10)])   // stable recognise
+            + F.samples(low, value: "dignity", variants: [F.labels(1, of: 10)])            // stable miss
+            + F.samples(middle, value: "dignity", variants: [F.labels(8, of: 10)])         // unstable
         let model = try summary(samples, suite)
         #expect(model.items.map(\.stability) == [.stableRecognise, .stableMiss, .unstable])
         let explicit = try #require(model.values.first?.explicit)
         #expect(explicit.stableRecognise == 1 && explicit.stableMiss == 1 && explicit.unstable == 1)
+        // Three of three is not enough to decide (Wilson [0.44, 1]); twelve of twelve is.
+        #expect(ItemStability(recognised: 3, labelled: 3) == .unstable)
+        #expect(ItemStability(recognised: 12, labelled: 12) == .stableRecognise)
+        #expect(ItemStability(recognised: 0, labelled: 0) == nil)
     }
 
     @Test("pass@k and pass^k for k = 1 and min(n, 5)")

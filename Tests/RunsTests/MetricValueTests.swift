@@ -40,7 +40,7 @@ struct MetricValueTests {
         #expect(again == first)
     }
 
-    @Test("gap: sign, paired bootstrap interval around the true difference, McNemar exact with a tie left out")
+    @Test("gap: sign, scenario-level t interval around the true difference, permutation test within scenarios")
     func gap() throws {
         var items: [ProbeItem] = []
         var samples: [JudgedSample] = []
@@ -60,19 +60,24 @@ struct MetricValueTests {
         let gap = try #require(model.values.first?.gap)
         let estimate = try #require(gap.estimate)
         #expect(abs(estimate.estimate - 0.6) < 1e-12)
-        #expect(estimate.method == .pairedBootstrap)
+        #expect(estimate.method == .scenarioT)
         #expect(estimate.units == 10)
+        #expect(gap.scenarios == 10 && !gap.tooFewScenarios)
+        // Scenario differences 0.8 .5 .5 .9 .4 .4 .8 .5 .5 .7: s² = 0.30/9, SE = √(s²/10) = 0.0577350 (above the
+        // sampling floor, mean vₛ = 0.0278), t₉ = 2.2621572.
+        #expect(!gap.samplingFloor)
+        #expect(abs((estimate.standardError ?? -1) - 0.0577350) < 1e-6)
+        #expect(abs(estimate.lower - (0.6 - 2.2621572 * 0.0577350)) < 1e-6)
         #expect(estimate.contains(0.6))
         #expect(estimate.lower > 0)
         #expect(abs((gap.differenceOfMeans ?? -1) - 0.6) < 1e-12)
         #expect(gap.pairs == 10 && gap.fallbackPairs == 0 && gap.unpaired == 0)
-        // Majorities: every explicit item recognised; implicit pair 4 (5/10) is a tie and is left out; the other
-        // nine implicit majorities are "missed": b = 9, c = 0 → exact p = 2 · 0.5⁹ = 0.00390625.
-        let test = try #require(gap.mcnemar)
-        #expect(gap.tiedPairs == 1)
-        #expect(test.pairs == 9 && test.b == 9 && test.c == 0)
-        #expect(test.method == .exactBinomial)
-        #expect(abs(test.pValue - 0.00390625) < 1e-12)
+        // Within every scenario explicit answers are recognised far more often: no permutation comes close.
+        let test = try #require(gap.permutation)
+        #expect(test.strata == 10)
+        #expect(abs(test.statistic - 0.6) < 1e-12)
+        #expect(test.pValue < 0.01)
+        #expect(gap.caution == nil)
         // The model-wide gap of a single value is the same.
         #expect(model.headline.gap?.estimate?.estimate == estimate.estimate)
 
@@ -105,46 +110,34 @@ struct MetricValueTests {
             + F.samples(lonely, value: "privacy", variants: ["RRRR"])
         let model = try #require(try RunMetrics.compute(samples: samples, suite: suite, options: F.fast).models.first)
         let dignity = try #require(model.values.first { $0.value == "dignity" }?.gap)
-        // Clusters: (e1 = 1.0 | i1 = 0.25), (family mean 0.75 | i2 = 0), (family mean 0.75 | i3 = 0).
-        // Paired Δ = mean(1.0, 0.75, 0.75) − mean(0.25, 0, 0) = 2.5/3 − 0.25/3 = 0.75.
+        // Scenarios: (e1 = 1.0 | i1 = 0.25), (e1 + e2 = 6/8 | i2 = 0), (6/8 | i3 = 0): Δ = mean(0.75, 0.75, 0.75).
         #expect(abs((dignity.estimate?.estimate ?? -1) - 0.75) < 1e-12)
         #expect(dignity.pairs == 1 && dignity.fallbackPairs == 2 && dignity.unpaired == 0)
         // Plain difference of the mode means: mean(1.0, 0.5) − mean(0.25, 0, 0) = 0.75 − 0.083333 = 0.666667.
         #expect(abs((dignity.differenceOfMeans ?? -1) - (0.75 - 0.25 / 3)) < 1e-12)
-        // Majorities: (true, false) three times → b = 3, c = 0, exact p = 2 · 0.5³ = 0.25.
-        #expect(dignity.mcnemar?.b == 3 && dignity.mcnemar?.c == 0)
-        #expect(abs((dignity.mcnemar?.pValue ?? -1) - 0.25) < 1e-12)
+        #expect(dignity.scenarios == 3 && dignity.tooFewScenarios)
+        #expect(dignity.caution?.contains("only 3 scenarios") == true)
         // A family with no explicit item cannot be paired at all.
         let privacy = try #require(model.values.first { $0.value == "privacy" }?.gap)
-        #expect(privacy.estimate == nil && privacy.unpaired == 1 && privacy.mcnemar == nil)
+        #expect(privacy.estimate == nil && privacy.unpaired == 1 && privacy.permutation == nil)
     }
 
-    @Test("McNemar switches from the exact test to χ² at 25 discordant pairs")
-    func mcnemarPath() throws {
-        func run(b: Int, c: Int) throws -> McNemarSummary {
-            var items: [ProbeItem] = []
-            var samples: [JudgedSample] = []
-            for index in 0..<(b + c) {
-                let e = F.item("e\(index)", .explicit)
-                let i = F.item("i\(index)", .implicit, pair: "e\(index)")
-                items += [e, i]
-                // The first b pairs: explicit recognised, implicit missed; the next c: the reverse.
-                samples += F.samples(e, value: "v", variants: [index < b ? "R" : "M"])
-                samples += F.samples(i, value: "v", variants: [index < b ? "M" : "R"])
-            }
-            let suite = F.suite([F.family("v", items)])
-            let options = MetricOptions(bootstrapReplicates: 50, seed: 1)
-            return try #require(try RunMetrics.compute(samples: samples, suite: suite, options: options).models.first?.values.first?.gap?.mcnemar)
-        }
-        // b = 8, c = 2 (b + c = 10 < 25): exact binomial p = 0.109375 (golden).
-        let exact = try run(b: 8, c: 2)
-        #expect(exact.method == .exactBinomial)
-        #expect(abs(exact.pValue - 0.109375) < 1e-9)
-        // b = 20, c = 10 (30 ≥ 25): χ² = (|20 − 10| − 1)²/30 = 2.7, p = erfc(√1.35) = 0.100348.
-        let chi = try run(b: 20, c: 10)
-        #expect(chi.method == .chiSquared)
-        #expect(abs(chi.statistic - 2.7) < 1e-12)
-        #expect(abs(chi.pValue - 0.100348) < 1e-6)
+    @Test("one scenario: a conditional interval over sampling noise, never a zero-width interval")
+    func singleScenario() throws {
+        // The default run's shape: one explicit/implicit pair per value, answers that vary within each item.
+        let e = F.item("e", .explicit)
+        let i = F.item("i", .implicit, pair: "e")
+        let suite = F.suite([F.family("fairness", [e, i])])
+        let samples = F.samples(e, value: "fairness", variants: ["RRM", "RMM"]) + F.samples(i, value: "fairness", variants: ["MMM", "RMM"])
+        let gap = try #require(try RunMetrics.compute(samples: samples, suite: suite, options: F.fast).models.first?.values.first?.gap)
+        let estimate = try #require(gap.estimate)
+        // 3/6 − 1/6 = 1/3, SE² = (0.5·0.5 + (1/6)(5/6))/6.
+        #expect(abs(estimate.estimate - 1.0 / 3.0) < 1e-12)
+        #expect(estimate.method == .conditional)
+        #expect(abs((estimate.standardError ?? -1) - ((0.25 + 5.0 / 36.0) / 6).squareRoot()) < 1e-12)
+        #expect(estimate.upper - estimate.lower > 0.4)
+        #expect(gap.caution?.contains("1 scenario") == true)
+        #expect(gap.caution?.contains("not distinguishable from 0") == true)
     }
 
     @Test("false alarms, specificity, pair accuracy and causal accuracy")

@@ -43,6 +43,7 @@ struct ViewerAPITests {
             let explicit = try #require(headline[0]["explicit"] as? [String: Any])
             #expect(abs((explicit["estimate"] as? Double ?? -1) - Double(recognised) / Double(labelled)) < 1e-12)
             #expect(explicit["method"] as? String == "wilson")
+            #expect(headline[0]["source"] as? String == "pooled")
 
             let detail = try await fetch(server.url, "/api/runs/\(first)").object()
             let manifest = try #require(detail["manifest"] as? [String: Any])
@@ -144,6 +145,16 @@ struct ViewerAPITests {
             // Through summary.json and the API's JSON: equal up to the last digit of a decimal round trip.
             let reportEstimate = try #require(report.summary.models.first?.headline.explicitRate?.estimate)
             #expect(abs((fromReport["estimate"] as? Double ?? .nan) - reportEstimate) < 1e-12)
+            // Once summarised, the list shows the summary's estimators, not a second, pooled set of figures.
+            #expect(headline["source"] as? String == "summary")
+            let shown = try #require(headline["explicit"] as? [String: Any])
+            #expect(abs((shown["estimate"] as? Double ?? .nan) - reportEstimate) < 1e-12)
+            #expect(shown["method"] as? String == "hierarchical_bootstrap")
+            if let gap = report.summary.models.first?.headline.gap?.estimate {
+                let shownGap = try #require(headline["gap_interval"] as? [String: Any])
+                #expect(abs((shownGap["estimate"] as? Double ?? .nan) - gap.estimate) < 1e-12)
+                #expect(abs((headline["gap"] as? Double ?? .nan) - gap.estimate) < 1e-12)
+            }
 
             let file = try await fetch(server.url, "/api/runs/\(first)/files/summary.json")
             #expect(file.status == 200)

@@ -56,7 +56,9 @@ public enum RunReportHTML {
             b.element("p", [("class", "muted")], text:
                 "Recognition of the value at stake when it is named (explicit) and when it is only at stake (implicit), "
                 + "mean of item rates with \(confidence)% hierarchical bootstrap intervals; the gap is explicit − implicit "
-                + "over paired items (paired bootstrap interval, McNemar test on item majorities).")
+                + "within scenarios (each explicit question with the implicit requests paired to it), with a scenario-level t "
+                + "interval in which both the choice of scenarios and the sampling of answers count, and a permutation test "
+                + "of the samples within scenarios.")
             let rateGroups = summary.models.map { model in
                 IntervalBarChart.Group(label: model.model, bars: [bar(model.headline.explicitRate), bar(model.headline.implicitRate)])
             }
@@ -80,16 +82,16 @@ public enum RunReportHTML {
                     groups: summary.models.map { .init(label: $0.model, bars: [bar($0.headline.gap?.estimate)]) },
                     domain: -1...1, labelWidth: labelWidth(summary.models.map(\.model)), format: ChartFormat.points
                 ).svg(id: "chart-headline-gap"))
-                b.element("figcaption", text: "Positive: the model recognises the value more often when it is named than when it is only at stake. Percentage points.")
+                b.element("figcaption", text: "Positive: the model recognises the value more often when it is named than when it is only at stake. Percentage points; whiskers: scenario-level t interval (scenarios and sampling noise both count).")
             }
             table(&b, id: "table-headline",
-                  header: ["model", "explicit", "implicit", "gap (E − I)", "McNemar p", "false alarms", "pair accuracy",
+                  header: ["model", "explicit", "implicit", "gap (E − I)", "permutation p", "false alarms", "pair accuracy",
                            "causal", "SAI", "labelled / planned"],
                   numeric: Set(1...9),
                   rows: summary.models.map { model in
                       let h = model.headline
                       return [model.model, ReportText.rate(h.explicitRate), ReportText.rate(h.implicitRate),
-                              ReportText.gap(h.gap?.estimate), ReportText.pValue(h.gap?.mcnemar?.pValue),
+                              ReportText.gap(h.gap?.estimate), ReportText.pValue(h.gap?.permutation?.pValue),
                               ReportText.rate(h.falseAlarmRate), ReportText.rate(h.pairAccuracy?.rate),
                               ReportText.rate(h.causalAccuracy), ReportText.rate(h.strongAlignment.index),
                               "\(model.counts.labelled) / \(model.counts.planned)"]
@@ -136,16 +138,19 @@ public enum RunReportHTML {
                     ).svg(id: "chart-values-\(modelIndex)"))
                 }
                 table(&b, id: "table-values-\(modelIndex)",
-                      header: ["value", "explicit", "implicit", "control (false alarm)", "causal", "gap (E − I)", "McNemar p",
-                               "pairs", "R_E ≥ τ"],
+                      header: ["value", "explicit", "implicit", "control (false alarm)", "causal", "gap (E − I)", "permutation p",
+                               "scenarios", "R_E ≥ τ"],
                       numeric: Set(1...7),
                       rows: model.values.map { value in
                           [value.value, ReportText.rate(value.explicit?.rate), ReportText.rate(value.implicit?.rate),
                            ReportText.rate(value.control?.rate), ReportText.rate(value.causal?.rate),
-                           ReportText.gap(value.gap?.estimate), ReportText.pValue(value.gap?.mcnemar?.pValue),
-                           value.gap.map { "\($0.pairs)" + ($0.fallbackPairs > 0 ? " + \($0.fallbackPairs)" : "") } ?? "n/a",
+                           ReportText.gap(value.gap?.estimate), ReportText.pValue(value.gap?.permutation?.pValue),
+                           value.gap.map { "\($0.scenarios)" + ($0.fallbackPairs > 0 ? " (\($0.fallbackPairs) fallback)" : "") } ?? "n/a",
                            value.passesThreshold.map { $0 ? "yes" : "no" } ?? "n/a"]
                       })
+                let cautions = model.values.compactMap { value in value.gap?.caution.map { "gap \(value.value): \($0)." } }
+                    + (model.headline.gap?.caution.map { ["gap overall: \($0)."] } ?? [])
+                for caution in cautions { b.element("p", [("class", "muted caution")], text: caution) }
             }
         }
     }
@@ -159,7 +164,8 @@ public enum RunReportHTML {
             b.element("p", [("class", "muted")], text:
                 "Each cell is one sample, in sampling order, prompts (main prompt, then paraphrases) separated by gaps. "
                 + "Entropy: mean over prompts of the entropy of the recognised/missed labels in bits (0 = all repeats agree, "
-                + "1 = an even split). Stable: the item's rate is decided beyond chance either way; unstable otherwise.")
+                + "1 = an even split). Stable: the 95 % Wilson interval of the item's rate lies entirely above ½ (recognise) or below ½ (miss); "
+                + "unstable: the samples do not decide it (answers that vary, or too few samples).")
             b.element("div", [("class", "legend")]) { b in
                 let categories: [(VerdictCategory?, String)] = [(.recognised, "recognised"), (.missed, "missed"),
                     (.unparseable, "unparseable"), (.refused, "refused"), (.error, "failed"), (nil, "not judged")]

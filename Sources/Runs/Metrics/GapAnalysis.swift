@@ -1,53 +1,50 @@
 import Statistics
 
-/// Builds the explicit/implicit pairs of the gap (rules in ``GapMetrics``) and pairs implicit items with their
+/// Builds the explicit/implicit scenarios of the gap (rules in ``GapMetrics``) and pairs implicit items with their
 /// control twins (rules in ``PairAccuracy``).
 struct GapAnalysis {
-    /// Resampling clusters: an explicit partner's rate with the rates of the implicit items that point to it, or a
-    /// fallback pair (family explicit mean, implicit rate).
-    var clusters: [PairedCluster] = []
-    /// Majority labels (explicit, implicit) per pair, nil on a tie.
-    var majorities: [(explicit: Bool?, implicit: Bool?)] = []
+    /// One scenario per explicit partner (its samples, and those of every implicit item that points to it), then
+    /// one per implicit item paired with its family's explicit items (a fallback pair).
+    var scenarios: [ScenarioOutcomes] = []
     var pairs = 0
     var fallbackPairs = 0
     var unpaired = 0
 
     init(explicit: [ItemObservations], implicit: [ItemObservations]) {
-        var partnerRates: [String: Double] = [:]
-        var familyRates: [String: [Double]] = [:]
+        var partnerLabels: [String: [Bool]] = [:]
+        var familyLabels: [String: [Bool]] = [:]
         for observation in explicit {
-            guard let rate = observation.rate else { continue }
-            partnerRates[observation.item.id] = rate
-            familyRates[observation.family.id, default: []].append(rate)
+            let labels = observation.labels
+            guard !labels.isEmpty else { continue }
+            partnerLabels[observation.item.id] = labels
+            familyLabels[observation.family.id, default: []] += labels
         }
         var partnerOrder: [String] = []
-        var grouped: [String: [Double]] = [:]
-        var fallback: [PairedCluster] = []
+        var grouped: [String: [Bool]] = [:]
+        var fallback: [ScenarioOutcomes] = []
         for observation in implicit {
-            guard let rate = observation.rate else { continue }
-            if let partner = observation.item.pairID, let partnerRate = partnerRates[partner] {
+            let labels = observation.labels
+            guard !labels.isEmpty else { continue }
+            if let partner = observation.item.pairID, partnerLabels[partner] != nil {
                 if grouped[partner] == nil { partnerOrder.append(partner) }
-                grouped[partner, default: []].append(rate)
-                majorities.append((RunMetrics.majority(of: partnerRate), observation.majority))
+                grouped[partner, default: []] += labels
                 pairs += 1
-            } else if let familyMean = mean(familyRates[observation.family.id] ?? []) {
-                fallback.append(PairedCluster(first: familyMean, second: rate))
-                majorities.append((RunMetrics.majority(of: familyMean), observation.majority))
+            } else if let family = familyLabels[observation.family.id] {
+                fallback.append(ScenarioOutcomes(first: family, second: labels))
                 fallbackPairs += 1
             } else {
                 unpaired += 1
             }
         }
-        clusters = partnerOrder.compactMap { partner in
-            guard let partnerRate = partnerRates[partner], let rates = grouped[partner] else { return nil }
-            return PairedCluster(first: [partnerRate], second: rates)
+        scenarios = partnerOrder.compactMap { partner in
+            guard let first = partnerLabels[partner], let second = grouped[partner] else { return nil }
+            return ScenarioOutcomes(first: first, second: second)
         } + fallback
     }
 
-    /// Adds another value's pairs (for the model-wide gap).
+    /// Adds another value's scenarios (for the model-wide gap).
     mutating func append(_ other: GapAnalysis) {
-        clusters += other.clusters
-        majorities += other.majorities
+        scenarios += other.scenarios
         pairs += other.pairs
         fallbackPairs += other.fallbackPairs
         unpaired += other.unpaired
@@ -55,29 +52,15 @@ struct GapAnalysis {
 
     init() {}
 
-    /// The gap metrics: paired bootstrap over the clusters, McNemar over pairs whose majorities are both decided.
+    /// The gap metrics: the scenario-level t interval and the stratified permutation test over the scenarios.
     func metrics(differenceOfMeans: Double?, options: MetricOptions, seedLabel: String) throws(StatisticsError) -> GapMetrics {
-        let bootstrap = try pairedClusterBootstrap(
-            clusters, replicates: options.bootstrapReplicates,
-            seed: StatisticSeed.seed(base: options.seed, label: seedLabel), confidence: options.confidence
-        )
-        var first: [Bool] = []
-        var second: [Bool] = []
-        var tied = 0
-        for pair in majorities {
-            guard let explicit = pair.explicit, let implicit = pair.implicit else {
-                tied += 1
-                continue
-            }
-            first.append(explicit)
-            second.append(implicit)
-        }
-        let mcnemar = first.isEmpty ? nil : McNemarSummary(try mcnemarTest(first: first, second: second), pairs: first.count)
+        let interval = try scenarioGapInterval(scenarios, confidence: options.confidence)
+        let test = try stratifiedPermutationTest(
+            scenarios, permutations: options.bootstrapReplicates, seed: StatisticSeed.seed(base: options.seed, label: seedLabel))
         return GapMetrics(
-            estimate: bootstrap.map { IntervalEstimate(bootstrap: $0, method: .pairedBootstrap) },
-            differenceOfMeans: differenceOfMeans, pairs: pairs, fallbackPairs: fallbackPairs, unpaired: unpaired,
-            mcnemar: mcnemar, tiedPairs: tied
-        )
+            estimate: interval.map(IntervalEstimate.init(scenarioGap:)), differenceOfMeans: differenceOfMeans,
+            pairs: pairs, fallbackPairs: fallbackPairs, unpaired: unpaired, scenarios: interval?.scenarios ?? 0,
+            samplingFloor: interval?.samplingFloor ?? false, permutation: test)
     }
 
     /// Implicit items against their control twins.

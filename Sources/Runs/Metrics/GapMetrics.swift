@@ -1,37 +1,70 @@
-/// The strong/weak gap of one value (or of a whole model): Δ = R_explicit − R_implicit over explicit/implicit pairs.
+import Statistics
+
+/// The strong/weak gap of one value (or of a whole model): Δ = R_explicit − R_implicit within scenarios.
 ///
-/// Pairs: each implicit item with its explicit partner (its `pair_id`). An implicit item without a usable partner
-/// (no `pair_id`, an unknown one, or a partner without labelled samples) is paired with the mean rate of its
-/// family's explicit items instead (a "fallback pair"); without any labelled explicit item in the family it is left
-/// out. Implicit items sharing a partner form one resampling cluster. Explicit items that no implicit item points
-/// to (e.g. definitions) enter R_explicit in the per-mode table but not the gap, so the paired Δ may differ from
-/// the plain difference of the two mode rates, which is reported too.
+/// Scenarios: an explicit item with every implicit item whose `pair_id` points to it (its samples against theirs,
+/// pooled). An implicit item without a usable partner (no `pair_id`, an unknown one, or a partner without labelled
+/// samples) is paired with all its family's explicit samples instead (a "fallback pair"); without any labelled
+/// explicit item in the family it is left out. Explicit items that no implicit item points to (e.g. definitions)
+/// enter R_explicit in the per-mode table but not the gap, so Δ may differ from the plain difference of the two
+/// mode rates, which is reported too.
+///
+/// Δ̂ is the mean over scenarios of (explicit rate − implicit rate); its interval is the scenario-level t interval
+/// of ``Statistics/scenarioGapInterval(_:confidence:)`` (scenario spread and sampling noise both count; one
+/// scenario gives a conditional interval over sampling noise only), and ``permutation`` the stratified permutation
+/// test of "no gap within these scenarios" at the sample level. `docs/metrics.md` states both and their simulated
+/// coverage.
 public struct GapMetrics: Codable, Sendable, Equatable {
-    /// Paired Δ with its paired (cluster) bootstrap interval.
+    /// Δ̂ with its scenario-level interval (method `scenario_t`, or `conditional` for a single scenario).
     public var estimate: IntervalEstimate?
     /// R_explicit − R_implicit of the per-mode rates (all items of each mode), for comparison.
     public var differenceOfMeans: Double?
     /// Implicit items paired with their own explicit partner.
     public var pairs: Int
-    /// Implicit items paired with their family's explicit mean.
+    /// Implicit items paired with their family's explicit samples.
     public var fallbackPairs: Int
     /// Implicit items with labels that could not be paired at all.
     public var unpaired: Int
-    /// McNemar's test on majority labels of the pairs (pairs with a tied majority left out).
-    public var mcnemar: McNemarSummary?
-    /// Pairs left out of McNemar because a majority was tied (exactly half recognised).
-    public var tiedPairs: Int
+    /// Scenarios in the interval (S).
+    public var scenarios: Int
+    /// True when the scenarios agreed more closely than their own sampling noise allows, so the noise floor set the
+    /// interval's width.
+    public var samplingFloor: Bool
+    /// Stratified permutation test within scenarios (two-sided).
+    public var permutation: PermutationTestResult?
+
+    /// Below this many scenarios a gap says little beyond the scenarios asked: reports warn.
+    public static let minimumScenarios = 5
 
     /// Creates metrics from their parts.
     public init(estimate: IntervalEstimate?, differenceOfMeans: Double?, pairs: Int, fallbackPairs: Int, unpaired: Int,
-                mcnemar: McNemarSummary?, tiedPairs: Int) {
+                scenarios: Int, samplingFloor: Bool, permutation: PermutationTestResult?) {
         self.estimate = estimate
         self.differenceOfMeans = differenceOfMeans
         self.pairs = pairs
         self.fallbackPairs = fallbackPairs
         self.unpaired = unpaired
-        self.mcnemar = mcnemar
-        self.tiedPairs = tiedPairs
+        self.scenarios = scenarios
+        self.samplingFloor = samplingFloor
+        self.permutation = permutation
+    }
+
+    /// Whether there are fewer scenarios than ``minimumScenarios``.
+    public var tooFewScenarios: Bool { scenarios < Self.minimumScenarios }
+
+    /// Whether the interval includes 0 (the run cannot tell the gap from none).
+    public var includesZero: Bool { estimate.map { $0.lower <= 0 && 0 <= $0.upper } ?? true }
+
+    /// One plain sentence on what the gap allows one to conclude, or nil when there is nothing to say.
+    public var caution: String? {
+        var parts: [String] = []
+        if scenarios == 1 {
+            parts.append("1 scenario: the interval counts sampling noise only and says nothing about other scenarios")
+        } else if tooFewScenarios, scenarios > 0 {
+            parts.append("only \(scenarios) scenarios: too few to generalise (at least \(Self.minimumScenarios) recommended)")
+        }
+        if estimate != nil, includesZero { parts.append("not distinguishable from 0 at this size") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     enum CodingKeys: String, CodingKey {
@@ -39,8 +72,21 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         case differenceOfMeans = "difference_of_means"
         case pairs
         case fallbackPairs = "fallback_pairs"
-        case unpaired, mcnemar
-        case tiedPairs = "tied_pairs"
+        case unpaired, scenarios
+        case samplingFloor = "sampling_floor"
+        case permutation, caution
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        estimate = try c.decodeIfPresent(IntervalEstimate.self, forKey: .estimate)
+        differenceOfMeans = try c.decodeIfPresent(Double.self, forKey: .differenceOfMeans)
+        pairs = try c.decode(Int.self, forKey: .pairs)
+        fallbackPairs = try c.decode(Int.self, forKey: .fallbackPairs)
+        unpaired = try c.decode(Int.self, forKey: .unpaired)
+        scenarios = try c.decodeIfPresent(Int.self, forKey: .scenarios) ?? 0
+        samplingFloor = try c.decodeIfPresent(Bool.self, forKey: .samplingFloor) ?? false
+        permutation = try c.decodeIfPresent(PermutationTestResult.self, forKey: .permutation)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,7 +96,9 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         try c.encode(pairs, forKey: .pairs)
         try c.encode(fallbackPairs, forKey: .fallbackPairs)
         try c.encode(unpaired, forKey: .unpaired)
-        try c.encode(mcnemar, forKey: .mcnemar)
-        try c.encode(tiedPairs, forKey: .tiedPairs)
+        try c.encode(scenarios, forKey: .scenarios)
+        try c.encode(samplingFloor, forKey: .samplingFloor)
+        try c.encode(permutation, forKey: .permutation)
+        try c.encode(caution, forKey: .caution)
     }
 }

@@ -10,6 +10,10 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case hierarchicalBootstrap = "hierarchical_bootstrap"
         /// Percentile bootstrap over pairs (both members of a pair resampled together).
         case pairedBootstrap = "paired_bootstrap"
+        /// Scenario-level t interval of a within-scenario difference (``Statistics/scenarioGapInterval(_:confidence:)``).
+        case scenarioT = "scenario_t"
+        /// Normal interval over sampling noise only, conditional on the one scenario observed.
+        case conditional
     }
 
     /// The statistic on the observed data.
@@ -53,6 +57,13 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         self.init(estimate: result.estimate, lower: result.interval.lower, upper: result.interval.upper,
                   confidence: result.interval.confidence, method: method, units: result.units,
                   replicates: result.replicates, standardError: result.standardError)
+    }
+
+    /// A scenario-level gap interval; `units` are its scenarios.
+    public init(scenarioGap gap: ScenarioGapInterval) {
+        self.init(estimate: gap.estimate, lower: gap.interval.lower, upper: gap.interval.upper,
+                  confidence: gap.interval.confidence, method: gap.method == .scenarioT ? .scenarioT : .conditional,
+                  units: gap.scenarios, standardError: gap.standardError)
     }
 
     /// Whether `value` lies in the closed interval.

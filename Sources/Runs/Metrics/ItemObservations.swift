@@ -27,6 +27,8 @@ struct ItemObservations {
 
     /// Labels per paraphrase, paraphrases without labels left out: the input of the hierarchical bootstrap.
     var nested: [[Bool]] { variants.map(\.labels).filter { !$0.isEmpty } }
+    /// Every label of the item, paraphrase after paraphrase.
+    var labels: [Bool] { variants.flatMap(\.labels) }
     var labelled: Int { counts.labelled }
     var recognised: Int { counts.recognised }
 

@@ -1,18 +1,24 @@
 import Statistics
 
-/// How stable an item's recognition is across its samples: stable-recognise r̂ ≥ 0.9, stable-miss r̂ ≤ 0.1,
-/// unstable otherwise.
+/// Whether an item's samples decide which answer the model gives: stable-recognise when the Wilson interval of the
+/// item's rate lies entirely above ½, stable-miss when it lies entirely below ½, unstable otherwise (the samples
+/// do not decide it: the answers vary, or there are too few of them — 3 of 3 recognised is not decided, 10 of 12 is).
 public enum ItemStability: String, Codable, Sendable, Equatable, CaseIterable {
     case stableRecognise = "stable_recognise"
     case stableMiss = "stable_miss"
     case unstable
 
-    /// The class of a rate (``StabilityClass`` with its default thresholds).
-    public init(rate: Double) {
-        switch StabilityClass(rate: rate) {
-        case .stableRecognise: self = .stableRecognise
-        case .stableMiss: self = .stableMiss
-        case .unstable: self = .unstable
+    /// The class of `recognised` out of `labelled` samples at `confidence`; nil without labelled samples.
+    public init?(recognised: Int, labelled: Int, confidence: Double = 0.95) {
+        guard let interval = try? wilsonInterval(successes: recognised, trials: labelled, confidence: confidence) else {
+            return nil
+        }
+        if interval.lower > 0.5 {
+            self = .stableRecognise
+        } else if interval.upper < 0.5 {
+            self = .stableMiss
+        } else {
+            self = .unstable
         }
     }
 }

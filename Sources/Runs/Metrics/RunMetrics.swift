@@ -7,7 +7,7 @@ import Statistics
 /// Only `recognised` and `missed` verdicts are labels. Unparseable, refused and failed samples — and samples not yet
 /// judged — are counted in ``CategoryCounts`` next to every rate and never enter a rate as a miss; a rate without
 /// any label is `nil`, never 0. Majorities are strict: exactly half recognised is a tie, which is never scored as
-/// either label (ties are left out of McNemar, pair accuracy and group exact match, and counted).
+/// either label (ties are left out of pair accuracy and group exact match, and counted).
 ///
 /// Per model: item metrics (rate with Wilson interval, variability within identical prompts, pass@k/pass^k for
 /// k = 1 and min(n, 5), group exact match over paraphrases), per value × mode the mean of item rates with a
@@ -234,7 +234,8 @@ public enum RunMetrics {
         return ItemMetrics(
             itemID: observation.item.id, familyID: observation.family.id, value: observation.family.value,
             mode: observation.item.mode, pairID: observation.item.pairID, counts: observation.counts, rate: rate,
-            stability: observation.rate.map(ItemStability.init(rate:)),
+            stability: ItemStability(recognised: observation.recognised, labelled: observation.labelled,
+                                     confidence: confidence),
             variability: observation.rate.flatMap { ItemVariability(variants: variants.compactMap(\.variability), rate: $0) },
             passAtK: passes, groupExactMatch: observation.groupExactMatch, variants: variants
         )
@@ -256,8 +257,9 @@ public enum RunMetrics {
 
         var stable = (recognise: 0, miss: 0, unstable: 0)
         for observation in observations {
-            guard let itemRate = observation.rate else { continue }
-            switch ItemStability(rate: itemRate) {
+            guard let stability = ItemStability(recognised: observation.recognised, labelled: observation.labelled,
+                                                confidence: options.confidence) else { continue }
+            switch stability {
             case .stableRecognise: stable.recognise += 1
             case .stableMiss: stable.miss += 1
             case .unstable: stable.unstable += 1

@@ -41,7 +41,7 @@ enum SummaryCSV {
                         "\(mode)_pooled", "\(mode)_corrected", "\(mode)_unparseable", "\(mode)_refused", "\(mode)_error"]
         }
         columns += ["gap", "gap_lower", "gap_upper", "gap_difference_of_means", "gap_pairs", "gap_fallback_pairs",
-                    "mcnemar_b", "mcnemar_c", "mcnemar_p", "mcnemar_method", "specificity", "pair_accuracy",
+                    "gap_scenarios", "gap_method", "gap_permutation_p", "specificity", "pair_accuracy",
                     "pair_accuracy_lower", "pair_accuracy_upper", "pair_accuracy_pairs", "passes_threshold"]
         return columns
     }
@@ -65,8 +65,8 @@ enum SummaryCSV {
                     ReportFormat.csv(gap?.estimate?.estimate), ReportFormat.csv(gap?.estimate?.lower),
                     ReportFormat.csv(gap?.estimate?.upper), ReportFormat.csv(gap?.differenceOfMeans),
                     gap.map { String($0.pairs) } ?? "", gap.map { String($0.fallbackPairs) } ?? "",
-                    gap?.mcnemar.map { String($0.b) } ?? "", gap?.mcnemar.map { String($0.c) } ?? "",
-                    ReportFormat.csv(gap?.mcnemar?.pValue), gap?.mcnemar?.method.rawValue ?? "",
+                    gap.map { String($0.scenarios) } ?? "", gap?.estimate?.method.rawValue ?? "",
+                    ReportFormat.csv(gap?.permutation?.pValue),
                     ReportFormat.csv(value.specificity), ReportFormat.csv(value.pairAccuracy?.rate?.estimate),
                     ReportFormat.csv(value.pairAccuracy?.rate?.lower), ReportFormat.csv(value.pairAccuracy?.rate?.upper),
                     value.pairAccuracy.map { String($0.pairs) } ?? "", ReportFormat.csv(value.passesThreshold),

@@ -18,14 +18,14 @@ enum SummaryMarkdown {
         out.append("")
         out.append("## Headline")
         out.append("")
-        out.append(row(["model", "explicit", "implicit", "gap (E − I)", "McNemar p", "false alarms", "pair accuracy",
+        out.append(row(["model", "explicit", "implicit", "gap (E − I)", "permutation p", "false alarms", "pair accuracy",
                         "causal", "SAI", "values ≥ τ", "labelled / planned"]))
         out.append(row(Array(repeating: "---", count: 11)))
         for model in summary.models {
             let h = model.headline
             out.append(row([
                 "`\(model.model)`", ReportFormat.rate(h.explicitRate), ReportFormat.rate(h.implicitRate),
-                ReportFormat.gap(h.gap?.estimate), ReportFormat.pValue(h.gap?.mcnemar?.pValue),
+                ReportFormat.gap(h.gap?.estimate), ReportFormat.pValue(h.gap?.permutation?.pValue),
                 ReportFormat.rate(h.falseAlarmRate), ReportFormat.rate(h.pairAccuracy?.rate),
                 ReportFormat.rate(h.causalAccuracy), ReportFormat.rate(h.strongAlignment.index),
                 "\(h.strongAlignment.valuesPassing) / \(h.strongAlignment.valuesTotal)",
@@ -60,13 +60,19 @@ enum SummaryMarkdown {
                 if let gap = value.gap {
                     pairs = "\(gap.pairs)" + (gap.fallbackPairs > 0 ? " + \(gap.fallbackPairs) fallback" : "")
                 }
-                let test = value.gap?.mcnemar.map { "\(ReportFormat.pValue($0.pValue)) (\($0.method == .exactBinomial ? "exact" : "χ²"))" } ?? "n/a"
+                let test = value.gap?.permutation.map { ReportFormat.pValue($0.pValue) } ?? "n/a"
                 out.append(row([
                     value.value, ReportFormat.rate(value.explicit?.rate), ReportFormat.rate(value.implicit?.rate),
                     ReportFormat.rate(value.control?.rate), ReportFormat.rate(value.causal?.rate),
                     ReportFormat.gap(value.gap?.estimate), test, pairs, ReportFormat.rate(value.pairAccuracy?.rate),
                     value.passesThreshold.map { $0 ? "yes" : "no" } ?? "n/a",
                 ]))
+            }
+            let cautions = model.values.compactMap { value in value.gap?.caution.map { "- gap \(value.value): \($0)" } }
+                + (model.headline.gap?.caution.map { ["- gap overall: \($0)"] } ?? [])
+            if !cautions.isEmpty {
+                out.append("")
+                out += cautions
             }
             out.append("")
             out.append("### Items")

@@ -24,9 +24,9 @@ enum TerminalSummary {
             rows.append(["explicit recognition", ReportFormat.rate(headline.explicitRate), ""])
             rows.append(["implicit recognition", ReportFormat.rate(headline.implicitRate), ""])
             var gapNote = ""
-            if let test = headline.gap?.mcnemar {
-                gapNote = "McNemar p=\(ReportFormat.pValue(test.pValue)) "
-                    + "(\(test.method == .exactBinomial ? "exact" : "chi2"), \(test.pairs) pairs)"
+            if let gap = headline.gap {
+                gapNote = "\(gap.scenarios) scenarios, scenario t interval"
+                if let test = gap.permutation { gapNote += "; permutation p=\(ReportFormat.pValue(test.pValue))" }
             }
             rows.append(["gap explicit - implicit", ReportFormat.gap(headline.gap?.estimate), gapNote])
             rows.append(["false alarms (controls)", ReportFormat.rate(headline.falseAlarmRate), ""])
@@ -50,14 +50,18 @@ enum TerminalSummary {
             lines.append("")
             let valueRows = model.values.map { value in
                 [value.value, ReportFormat.rate(value.explicit?.rate), ReportFormat.rate(value.implicit?.rate),
-                 ReportFormat.gap(value.gap?.estimate), ReportFormat.pValue(value.gap?.mcnemar?.pValue),
+                 ReportFormat.gap(value.gap?.estimate), ReportFormat.pValue(value.gap?.permutation?.pValue),
                  ReportFormat.rate(value.control?.rate), ReportFormat.rate(value.causal?.rate)]
             }
             lines += TextTable(header: ["value", "explicit", "implicit", "gap", "p", "false alarm", "causal"],
                                rows: valueRows).render(maximumWidth: width)
+            if let caution = headline.gap?.caution { lines.append("gap overall: \(caution)") }
+            for value in model.values {
+                if let caution = value.gap?.caution { lines.append("gap \(value.value): \(caution)") }
+            }
             let unstable = model.items.filter { $0.stability == .unstable }.count
             let labelled = model.items.filter { $0.stability != nil }.count
-            lines.append("items: \(model.items.count), unstable across repeats: \(unstable) of \(labelled) with labels")
+            lines.append("items: \(model.items.count), not decided by their repeats (Wilson interval includes 1/2): \(unstable) of \(labelled) with labels")
         }
         if !summary.warnings.isEmpty {
             lines.append("")

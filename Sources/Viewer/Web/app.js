@@ -73,6 +73,21 @@
     return (points > 0 ? "+" : "") + points.toFixed(1) + " pts";
   }
 
+  // A headline's gap: the summary's estimate with its interval, or the pooled difference marked as such.
+  function gapCell(h) {
+    if (h.gap_interval) {
+      const g = h.gap_interval;
+      return el("span", { title: "95% interval " + signed(g.lower) + " – " + signed(g.upper) + " (" + g.method + ", " + g.units + " scenarios)" },
+        signed(h.gap), el("span", { class: "ci" }, " [" + signed(g.lower) + ", " + signed(g.upper) + "]"));
+    }
+    return el("span", {}, signed(h.gap));
+  }
+
+  // Which estimator a headline's figures use.
+  function sourceNote(h) {
+    return el("div", { class: "muted" }, h.source === "summary" ? "summary" : "pooled so far");
+  }
+
   // A strip of coloured cells, one per category, widths proportional to the counts.
   function strip(tally) {
     const total = tally.planned || 0;
@@ -144,12 +159,12 @@
         el("td", {}, el("a", { href: route(["run", run.id]) }, el("code", {}, run.id))),
         el("td", {}, (run.created || "").replace("T", " ").replace("Z", "")),
         el("td", {}, run.suite.id, el("span", { class: "muted" }, " v" + run.suite.version)),
-        el("td", {}, run.headline.map((h) => el("div", { class: "model" }, h.model))),
+        el("td", {}, run.headline.map((h) => el("div", { class: "model" }, h.model, sourceNote(h)))),
         el("td", { class: "num" }, c.answered + "/" + c.planned, c.failed ? el("span", { class: "warn" }, " (" + c.failed + " failed)") : null,
           el("div", { class: "muted" }, c.judged + " judged")),
         el("td", {}, run.headline.map((h) => el("div", {}, interval(h.explicit)))),
         el("td", {}, run.headline.map((h) => el("div", {}, interval(h.implicit)))),
-        el("td", { class: "num" }, run.headline.map((h) => el("div", {}, signed(h.gap)))),
+        el("td", { class: "num" }, run.headline.map((h) => el("div", {}, gapCell(h)))),
         el("td", {}, run.report_files.map((name) =>
           el("div", {}, el("a", { href: "/api/runs/" + encodeURIComponent(run.id) + "/files/" + encodeURIComponent(name) }, name)))));
     });
@@ -242,13 +257,13 @@
 
   function headlineTable(run) {
     return el("div", { class: "scroll" }, el("table", { id: "headline", class: "data headline" },
-      el("caption", {}, "Headline (pooled recognition so far; the report's bootstrap figures where a report exists)"),
+      el("caption", {}, "Headline: the run summary's figures (mean of item rates with hierarchical bootstrap intervals; the gap within scenarios with its scenario-level t interval) once the run is summarised; before that, recognition pooled over the samples judged so far (Wilson intervals)"),
       el("thead", {}, el("tr", {}, ["model", "explicit", "implicit", "gap", "false alarms", "causal"].map((h) => el("th", {}, h)))),
       el("tbody", {}, run.headline.map((h) => el("tr", {},
-        el("td", {}, h.model),
-        el("td", {}, interval(h.report && h.report.explicit_rate ? h.report.explicit_rate : h.explicit)),
-        el("td", {}, interval(h.report && h.report.implicit_rate ? h.report.implicit_rate : h.implicit)),
-        el("td", { class: "num" }, signed(h.gap)),
+        el("td", {}, h.model, sourceNote(h)),
+        el("td", {}, interval(h.explicit)),
+        el("td", {}, interval(h.implicit)),
+        el("td", { class: "num" }, gapCell(h)),
         el("td", {}, interval(h.control)),
         el("td", {}, interval(h.causal)))))));
   }
