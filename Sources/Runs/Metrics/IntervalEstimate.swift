@@ -10,6 +10,12 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case hierarchicalBootstrap = "hierarchical_bootstrap"
         /// Percentile bootstrap over pairs (both members of a pair resampled together).
         case pairedBootstrap = "paired_bootstrap"
+        /// Percentile bootstrap over independent rows (balanced accuracy and κ of a judge against human labels).
+        case rowBootstrap = "row_bootstrap"
+        /// Rogan–Gladen correction with a joint percentile bootstrap over the run's items and the labelled rows.
+        case roganGladenBootstrap = "rogan_gladen_bootstrap"
+        /// Prediction-powered inference (PPI++, power-tuned), normal-approximation interval.
+        case predictionPowered = "prediction_powered"
     }
 
     /// The statistic on the observed data.
