@@ -19,9 +19,11 @@ public struct ModelHeadline: Sendable, Encodable {
     public var causal: IntervalEstimate?
     /// The headline of the run's `summary.json`, when there is one.
     public var report: Headline?
+    /// Answers cut off at the token limit, from the run's `summary.json`, when there is one.
+    public var truncation: TruncationSummary?
 
     /// The pooled headline of `model` from its per-mode tallies.
-    init(model: String, cells: [TallyCell], report: Headline?) {
+    init(model: String, cells: [TallyCell], report: Headline?, truncation: TruncationSummary? = nil) {
         self.model = model
         func rate(_ mode: ProbeMode) -> IntervalEstimate? {
             cells.first { $0.model == model && $0.mode == mode }?.tally.recognitionInterval()
@@ -32,5 +34,6 @@ public struct ModelHeadline: Sendable, Encodable {
         causal = rate(.causal)
         if let e = explicit?.estimate, let i = implicit?.estimate { gap = e - i } else { gap = nil }
         self.report = report
+        self.truncation = truncation
     }
 }

@@ -144,6 +144,11 @@ struct ViewerAPITests {
             // Through summary.json and the API's JSON: equal up to the last digit of a decimal round trip.
             let reportEstimate = try #require(report.summary.models.first?.headline.explicitRate?.estimate)
             #expect(abs((fromReport["estimate"] as? Double ?? .nan) - reportEstimate) < 1e-12)
+            // The report's truncation counts are listed with the run.
+            let truncation = try #require(headline["truncation"] as? [String: Any])
+            let expectedTruncation = try #require(report.summary.models.first?.truncation)
+            #expect(truncation["truncated"] as? Int == expectedTruncation.truncated)
+            #expect(truncation["answered"] as? Int == expectedTruncation.answered)
 
             let file = try await fetch(server.url, "/api/runs/\(first)/files/summary.json")
             #expect(file.status == 200)

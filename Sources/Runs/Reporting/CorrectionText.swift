@@ -1,9 +1,9 @@
 /// Words and table rows for the per-mode judge validity and corrected rates (``ModeCorrection``), shared by the
 /// terminal table, `summary.md` and `labels import`.
 public enum CorrectionText {
-    /// The column heads of ``rows(_:)``.
-    public static let header = ["mode", "raw", "judge BA [95%]", "Se / Sp", "n", "from", "corrected [95%]", "PPI++ [95%]",
-                                "refused", "truncated"]
+    /// The column heads of ``rows(_:)``. Rates, balanced accuracy, sensitivity and specificity are in percent.
+    public static let header = ["mode", "raw", "judge BA", "Se/Sp", "n", "from", "corrected", "PPI++", "refused",
+                                "truncated"]
 
     /// The rate a mode's rate means ("recognition", "false alarms", "causal accuracy").
     public static func meaning(_ correction: ModeCorrection) -> String {
@@ -15,16 +15,18 @@ public enum CorrectionText {
         }
     }
 
-    /// One row per mode: raw rate, the judge's balanced accuracy with interval, Se/Sp used, validity rows, where
-    /// the figures are from, the corrected rate (or "undefined"), PPI++, refused and truncated answers.
+    /// One row per mode, in percent: raw rate, the judge's balanced accuracy with its interval, the sensitivity and
+    /// specificity the correction used, the labelled rows the figures rest on, where they are from (`calibration`,
+    /// `labels` or `none`), the corrected rate with its interval (or `undefined`), PPI++, refused and truncated
+    /// answers.
     public static func rows(_ corrections: [ModeCorrection]) -> [[String]] {
         corrections.map { c in
             let validity = c.validity
             let seSp = c.sensitivityUsed == nil && c.specificityUsed == nil ? "n/a"
-                : "\(ReportFormat.number(c.sensitivityUsed)) / \(ReportFormat.number(c.specificityUsed))"
+                : "\(ReportFormat.percent(c.sensitivityUsed))/\(ReportFormat.percent(c.specificityUsed))"
             let from: String = switch c.validitySource {
             case .calibration?: "calibration"
-            case .runLabels?: "run labels"
+            case .runLabels?: "labels"
             case nil: "none"
             }
             return [
@@ -46,7 +48,7 @@ public enum CorrectionText {
         var seen: [String] = []
         for c in corrections {
             guard let text = c.validityDescription else { continue }
-            let line = "judge validity (\(c.validitySource == .runLabels ? "run labels" : "calibration")): \(text)"
+            let line = "judge validity from \(c.validitySource == .runLabels ? "the run's labels" : "calibration"): \(text)"
             if !seen.contains(line) { seen.append(line) }
         }
         return seen

@@ -45,8 +45,9 @@ enum SummaryMarkdown {
                 out.append("")
                 out.append("### Judge validity and corrected rates per mode")
                 out.append("")
-                out.append("Raw = recognised / (recognised + missed), in percent; BA = the judge's balanced accuracy on "
-                    + "labelled responses of the mode; Se / Sp = the sensitivity and specificity the correction used; "
+                out.append("In percent. Raw = recognised / (recognised + missed); judge BA = the judge's balanced accuracy "
+                    + "on labelled responses of the mode; Se/Sp = the sensitivity and specificity the correction used; "
+                    + "n = labelled rows the figures rest on; from = the shipped calibration figures or the run's labels; "
                     + "corrected = Rogan–Gladen with a joint bootstrap over the run's items and the labelled rows; "
                     + "PPI++ = prediction-powered inference from labels on this model's own samples.")
                 out.append("")

@@ -42,7 +42,8 @@ enum TerminalSummary {
             lines += TextTable(header: ["measure", "value", "note"], rows: rows).render(maximumWidth: width)
             if !model.judgeCorrection.isEmpty {
                 lines.append("")
-                lines.append("Judge validity and corrected rates per mode (raw = recognised/judged; BA = balanced accuracy):")
+                lines.append("Judge validity and corrected rates per mode, in percent (raw = recognised/judged; judge BA ="
+                    + " balanced accuracy; Se/Sp used by the correction; n labelled rows; corrected = Rogan-Gladen):")
                 lines += TextTable(header: CorrectionText.header, rows: CorrectionText.rows(model.judgeCorrection))
                     .render(maximumWidth: width)
                 lines += CorrectionText.undefinedNotes(model.judgeCorrection)

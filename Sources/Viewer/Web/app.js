@@ -243,14 +243,15 @@
   function headlineTable(run) {
     return el("div", { class: "scroll" }, el("table", { id: "headline", class: "data headline" },
       el("caption", {}, "Headline (pooled recognition so far; the report's bootstrap figures where a report exists)"),
-      el("thead", {}, el("tr", {}, ["model", "explicit", "implicit", "gap", "false alarms", "causal"].map((h) => el("th", {}, h)))),
+      el("thead", {}, el("tr", {}, ["model", "explicit", "implicit", "gap", "false alarms", "causal", "truncated"].map((h) => el("th", {}, h)))),
       el("tbody", {}, run.headline.map((h) => el("tr", {},
         el("td", {}, h.model),
         el("td", {}, interval(h.report && h.report.explicit_rate ? h.report.explicit_rate : h.explicit)),
         el("td", {}, interval(h.report && h.report.implicit_rate ? h.report.implicit_rate : h.implicit)),
         el("td", { class: "num" }, signed(h.gap)),
         el("td", {}, interval(h.control)),
-        el("td", {}, interval(h.causal)))))));
+        el("td", {}, interval(h.causal)),
+        el("td", { class: "num" }, h.truncation ? h.truncation.truncated + " of " + h.truncation.answered : "–"))))));
   }
 
   function valueTable(detail) {

@@ -52,15 +52,18 @@ public struct ValidityFigures: Codable, Sendable, Equatable {
         }
         let humans = pairs.map(\.0)
         let judges = pairs.map(\.1)
+        let humanSlots = humans.map { human in HumanVerdict.allCases.firstIndex(of: human) ?? 0 }
         func balanced(_ indices: [Int]) -> Double? {
-            var totals: [HumanVerdict: Int] = [:]
-            var hits: [HumanVerdict: Int] = [:]
+            // Tallies in HumanVerdict.allCases order, so that the sum is the same bit for bit in every process.
+            var totals = [Int](repeating: 0, count: HumanVerdict.allCases.count)
+            var hits = [Int](repeating: 0, count: HumanVerdict.allCases.count)
             for index in indices {
-                totals[humans[index], default: 0] += 1
-                if judges[index] == humans[index].category { hits[humans[index], default: 0] += 1 }
+                let slot = humanSlots[index]
+                totals[slot] += 1
+                if judges[index] == humans[index].category { hits[slot] += 1 }
             }
-            guard !totals.isEmpty else { return nil }
-            let recalls = totals.map { Double(hits[$0.key] ?? 0) / Double($0.value) }
+            let recalls = zip(hits, totals).compactMap { $1 > 0 ? Double($0) / Double($1) : nil }
+            guard !recalls.isEmpty else { return nil }
             return recalls.reduce(0, +) / Double(recalls.count)
         }
         func kappa(_ indices: [Int]) -> Double? {
