@@ -120,4 +120,24 @@ struct JudgeCorrectionTests {
             try predictionPoweredMean(labels: [1, 0], predictions: [1], unlabelledPredictions: [1])
         }
     }
+
+    @Test("a bootstrap over units: estimate on all units, reproducible percentiles, undefined replicates left out")
+    func unitBootstrapBehaviour() throws {
+        let values: [Double] = [0, 1, 1, 0, 1, 1, 1, 0, 1, 1]
+        func meanOf(_ indices: [Int]) -> Double? { indices.map { values[$0] }.reduce(0, +) / Double(indices.count) }
+        let result = try #require(try unitBootstrap(units: values.count, replicates: 1000, seed: 5, statistic: meanOf))
+        #expect(isClose(result.estimate, 0.7, tolerance: 1e-12))
+        #expect(result.interval.lower < 0.7 && 0.7 < result.interval.upper)
+        #expect(result.replicates == 1000 && result.units == 10)
+        #expect(try unitBootstrap(units: values.count, replicates: 1000, seed: 5, statistic: meanOf) == result)
+        // Constant data: no spread.
+        let flat = try #require(try unitBootstrap(units: 5, replicates: 200, seed: 1) { _ in 0.25 })
+        #expect(flat.interval.lower == 0.25 && flat.interval.upper == 0.25 && flat.standardError == 0)
+        // A statistic undefined on some resamples (here: when unit 0 is not drawn) counts only the defined ones.
+        let partial = try #require(try unitBootstrap(units: 4, replicates: 400, seed: 9) { $0.contains(0) ? 1 : nil })
+        #expect(partial.replicates < 400 && partial.replicates > 0)
+        #expect(try unitBootstrap(units: 0, seed: 1) { _ in 1 } == nil)
+        #expect(try unitBootstrap(units: 3, seed: 1) { _ in nil } == nil)
+        #expect(throws: StatisticsError.self) { try unitBootstrap(units: 3, replicates: 0, seed: 1) { _ in 1 } }
+    }
 }
