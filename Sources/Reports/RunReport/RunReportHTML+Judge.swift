@@ -10,9 +10,10 @@ extension RunReportHTML {
         b.element("section", [("id", "judge")]) { b in
             b.element("h2", text: "Judge validity and corrected rates")
             b.element("p", [("class", "muted")], text:
-                "Raw: recognised / (recognised + missed), in percent (for controls the false-alarm rate, for causal items "
-                + "the causal accuracy). Judge BA: the judge's balanced accuracy on hand-labelled responses of the mode; "
-                + "Se / Sp: the sensitivity and specificity the correction used; from: the calibration test split shipped "
+                "All figures in percent. Raw: recognised / (recognised + missed) (for controls the false-alarm rate, for causal items "
+                + "the causal accuracy). Judge BA: the judge's balanced accuracy on hand-labelled responses of the mode, with its interval; "
+                + "n: the labelled responses it rests on; "
+                + "Se/Sp: the sensitivity and specificity the correction used; from: the calibration test split shipped "
                 + "with ValueProbe, or the human labels imported into this run. Corrected: Rogan–Gladen, with an interval "
                 + "from a joint bootstrap over the run's items and the labelled rows. PPI++: prediction-powered inference "
                 + "from labels on the model's own samples. Undefined means the judge carries no usable information for "
