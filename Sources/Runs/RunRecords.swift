@@ -55,6 +55,10 @@ public struct SampleResponse: Codable, Sendable, Equatable {
         self.latencyMilliseconds = latencyMilliseconds
         self.error = error
     }
+
+    /// Whether the answer was cut off at the token limit (finish reason `length`). A truncated answer is judged on
+    /// what it says and counted apart in every report (``TruncationCounts``).
+    public var isTruncated: Bool { finishReason == "length" }
 }
 
 /// How a judge classified a response. Unparseable, refused and failed answers are their own categories,

@@ -16,17 +16,20 @@ struct LabelsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a CSV of the run's responses with an empty human_label column to fill in.",
             discussion: "In human_label write yes/no (also 1/0, true/false, recognised/missed; 'unsure' or blank to skip). "
-                + "For control items, yes means the response raised a value concern."
+                + "For control items, yes means the response raised a value concern. The CSV is blind: it shows "
+                + "nothing of the judge's verdict (--show-judge adds judge_category and judge_rationale)."
         )
         @Argument(help: "The run directory.") var runDirectory: String
         @Option(help: "Where to write the CSV (default: RUN_DIR/labels.csv; '-' for standard output).") var out: String?
         @Option(name: .customLong("run"), help: "Run id, when the directory holds several runs (default: the latest).")
         var runID: String?
+        @Flag(name: .customLong("show-judge"), help: "Add the judge's category and rationale (the labels are then no longer blind).")
+        var showJudge = false
 
         func run() throws {
             let directory = URL(fileURLWithPath: runDirectory)
             let source = try RunStoreDataSource(directory: directory, runID: runID)
-            let csv = LabelExport.csv(samples: try source.samples(), suite: try source.suite())
+            let csv = LabelExport.csv(samples: try source.samples(), suite: try source.suite(), showJudge: showJudge)
             if out == "-" {
                 Terminal.write(csv)
                 return
@@ -70,6 +73,7 @@ struct LabelsCommand: ParsableCommand {
             if let agreement = report.summary.judgeAgreement {
                 print("judge vs humans: n=\(agreement.n), kappa \(agreement.kappa.map { String(format: "%.2f", $0) } ?? "n/a")")
             }
+            print(LabelImportReport.text(report.summary), terminator: "")
         }
     }
 }

@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     @Option(help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
-    var judge = "rubric"
+    var judge = RunConfiguration.defaultJudge
 
     @Option(help: "Most requests in flight per remote model.")
     var concurrency = RunConfiguration.defaultConcurrency

@@ -33,11 +33,14 @@ public struct ModelHeadline: Sendable, Encodable {
     public var causal: IntervalEstimate?
     /// The headline of the run's `summary.json`, when there is one.
     public var report: Headline?
+    /// Answers cut off at the token limit, from the run's `summary.json`, when there is one.
+    public var truncation: TruncationSummary?
 
     /// The headline of `model`: the summary's when there is one, else pooled from its per-mode tallies.
-    init(model: String, cells: [TallyCell], report: Headline?) {
+    init(model: String, cells: [TallyCell], report: Headline?, truncation: TruncationSummary? = nil) {
         self.model = model
         self.report = report
+        self.truncation = truncation
         if let report {
             source = .summary
             explicit = report.explicitRate

@@ -22,7 +22,7 @@ public final class ViewerAPI: Sendable {
     public static let reportFileNames: [String: String] = [
         "report.html": "text/html; charset=utf-8", "summary.json": "application/json; charset=utf-8",
         "summary.md": "text/markdown; charset=utf-8", "items.csv": "text/csv; charset=utf-8",
-        "values.csv": "text/csv; charset=utf-8",
+        "values.csv": "text/csv; charset=utf-8", "modes.csv": "text/csv; charset=utf-8",
     ]
 
     /// Serves the runs of `catalog`.
@@ -135,18 +135,19 @@ public final class ViewerAPI: Sendable {
             models: manifest.configuration.models, judge: manifest.judge, samplesPerPrompt: manifest.configuration.samples,
             temperature: manifest.configuration.temperature, seed: String(manifest.seed),
             toolVersion: manifest.toolVersion, counts: counts,
-            headline: models.map { ModelHeadline(model: $0, cells: byMode, report: report[$0]) },
+            headline: models.map { ModelHeadline(model: $0, cells: byMode, report: report[$0]?.headline,
+                                                 truncation: report[$0]?.truncation) },
             reportFiles: files)
     }
 
-    /// The headlines of the run directory's `summary.json`, by model, when it describes this run.
-    private func reportHeadlines(_ run: CatalogedRun) -> [String: Headline] {
+    /// The model summaries of the run directory's `summary.json`, by model, when it describes this run.
+    private func reportHeadlines(_ run: CatalogedRun) -> [String: ModelSummary] {
         let url = run.directory.appendingPathComponent("summary.json")
         guard let data = FileManager.default.contents(atPath: url.path),
               let summary = try? JSONDecoder().decode(RunSummary.self, from: data),
               summary.context.runID == run.id
         else { return [:] }
-        return Dictionary(summary.models.map { ($0.model, $0.headline) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(summary.models.map { ($0.model, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func runDetail(_ run: CatalogedRun) throws -> RunDetail {

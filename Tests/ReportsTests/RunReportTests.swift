@@ -56,8 +56,17 @@ struct RunReportTests {
         let report = try RenderedReport.shared.get()
         let summary = report.input.summary
         let document = report.document
-        for id in ["headline", "values", "items", "transcripts", "manifest"] {
+        for id in ["headline", "judge", "values", "items", "transcripts", "manifest"] {
             #expect(document.element(id: id)?.name == "section", "section \(id)")
+        }
+        // The judge section shows, per model × mode, exactly the summary's validity and corrected rates.
+        for (index, model) in summary.models.enumerated() {
+            let rows = try #require(document.element(id: "table-judge-\(index)")).elements(named: "tr").dropFirst()
+            let expected = CorrectionText.rows(model.judgeCorrection)
+            #expect(rows.count == expected.count)
+            for (row, cells) in zip(rows, expected) {
+                #expect(row.elements(named: "td").map { $0.text.trimmingCharacters(in: .whitespaces) } == cells)
+            }
         }
         #expect(summary.models.count == 2)
 

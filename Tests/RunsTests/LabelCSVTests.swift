@@ -46,6 +46,40 @@ struct LabelCSVTests {
         #expect(records[2][keyColumn].text == "key-2")
     }
 
+    @Test("export is blind by default: no judge column and an order the verdicts do not change; --show-judge adds them")
+    func blindExport() throws {
+        let samples = Self.samples()
+        let blind = LabelExport.csv(samples: samples, suite: Self.suite)
+        #expect(!blind.contains("judge_category") && !blind.contains("judge_rationale"))
+        #expect(!blind.contains("rubric: matched"))
+        // Flipping every verdict (and its rationale) leaves the blind CSV byte for byte the same.
+        var flipped = samples
+        for index in flipped.indices {
+            flipped[index].verdict?.category = index % 2 == 0 ? .recognised : .refused
+            flipped[index].verdict?.rationale = "other rationale \(index)"
+        }
+        #expect(LabelExport.csv(samples: flipped, suite: Self.suite) == blind)
+        // A truncated answer says so in finish_reason.
+        var cut = samples
+        cut[0].response?.finishReason = "length"
+        let cutRecords = try CSVReader.records(LabelExport.csv(samples: cut, suite: Self.suite))
+        let finish = try #require(LabelExport.columns.firstIndex(of: "finish_reason"))
+        #expect(cutRecords[1][finish].text == "length" && cutRecords[2][finish].text == "stop")
+
+        let shown = try CSVReader.records(LabelExport.csv(samples: samples, suite: Self.suite, showJudge: true))
+        #expect(shown.first?.map(\.text) == LabelExport.columnsWithJudge)
+        let category = try #require(LabelExport.columnsWithJudge.firstIndex(of: "judge_category"))
+        let rationale = try #require(LabelExport.columnsWithJudge.firstIndex(of: "judge_rationale"))
+        #expect(shown.dropFirst().allSatisfy { $0[category].text == "missed" && $0[rationale].text.hasPrefix("rubric:") })
+        // Either form imports: the labels are read by column name.
+        let labelColumn = try #require(LabelExport.columnsWithJudge.firstIndex(of: "human_label"))
+        var filled = shown.map { $0.map(\.text) }
+        filled[1][labelColumn] = "yes"
+        let labels = try LabelImport.parse(csv: CSVWriter.document(header: filled[0], rows: Array(filled.dropFirst())),
+                                           file: "l.csv")
+        #expect(labels == [HumanLabel(sampleKey: "key-0", recognised: true)])
+    }
+
     @Test("filled-in labels import with every accepted spelling")
     func importLabels() throws {
         let samples = Self.samples()

@@ -41,13 +41,15 @@ struct SummaryReportTests {
         let summary = try Self.run()
         let data = try RunReporting.json(summary)
         let tree = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(tree.keys) == ["schema_version", "context", "options", "models", "judge_agreement", "warnings"])
+        #expect(Set(tree.keys) == ["schema_version", "context", "options", "models", "judge_agreement", "label_validity",
+                                   "truncation", "warnings"])
         let context = try #require(tree["context"] as? [String: Any])
         #expect(Set(context.keys) == ["run_id", "suite_id", "suite_hash", "models", "judge", "tool_version", "seed", "samples"])
         let options = try #require(tree["options"] as? [String: Any])
         #expect(Set(options.keys) == ["bootstrap_replicates", "seed", "sai_threshold", "confidence"])
         let model = try #require((tree["models"] as? [[String: Any]])?.first)
-        #expect(Set(model.keys) == ["model", "counts", "headline", "values", "items", "judge_agreement"])
+        #expect(Set(model.keys) == ["model", "counts", "headline", "values", "items", "judge_agreement",
+                                    "judge_correction", "truncation"])
         let headline = try #require(model["headline"] as? [String: Any])
         #expect(Set(headline.keys) == ["explicit_rate", "implicit_rate", "gap", "false_alarm_rate", "false_alarm_pooled",
                                        "pair_accuracy", "causal_accuracy", "strong_alignment", "corrected"])
@@ -89,7 +91,7 @@ struct SummaryReportTests {
         #expect(Array(String(row).utf16)[offset - 1] == UInt16(UInt8(ascii: " ")))
     }
 
-    @Test("write produces the four files; CSVs read back with the documented columns")
+    @Test("write produces the report files; CSVs read back with the documented columns")
     func writeFiles() throws {
         let summary = try Self.run()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vp-summary-\(UUID().uuidString)")
@@ -136,7 +138,7 @@ struct SummaryReportTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vp-finish-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try RunReporting.finish(source: source, runDirectory: directory, options: F.fast)
-        #expect(report.files.count == 4)
+        #expect(report.files.map(\.lastPathComponent) == RunReporting.fileNames)
         #expect(report.files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         #expect(report.summary.context == context)
         #expect(abs((report.summary.models.first?.headline.explicitRate?.estimate ?? -1) - 2.0 / 3) < 1e-12)

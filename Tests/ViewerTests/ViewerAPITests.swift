@@ -155,6 +155,11 @@ struct ViewerAPITests {
                 #expect(abs((shownGap["estimate"] as? Double ?? .nan) - gap.estimate) < 1e-12)
                 #expect(abs((headline["gap"] as? Double ?? .nan) - gap.estimate) < 1e-12)
             }
+            // The report's truncation counts are listed with the run.
+            let truncation = try #require(headline["truncation"] as? [String: Any])
+            let expectedTruncation = try #require(report.summary.models.first?.truncation)
+            #expect(truncation["truncated"] as? Int == expectedTruncation.truncated)
+            #expect(truncation["answered"] as? Int == expectedTruncation.answered)
 
             let file = try await fetch(server.url, "/api/runs/\(first)/files/summary.json")
             #expect(file.status == 200)

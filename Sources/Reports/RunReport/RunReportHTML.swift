@@ -5,7 +5,8 @@ import Runs
 /// The self-contained HTML report of a run: one file with inline CSS, inline SVG charts and one small inline
 /// filtering script; no network access (a content security policy forbids it).
 ///
-/// Sections (ids in parentheses): headline per model (`headline`), per value (`values`), per item with
+/// Sections (ids in parentheses): headline per model (`headline`), the judge's validity and corrected rates per
+/// model and mode with truncated and refused answers (`judge`), per value (`values`), per item with
 /// variability strips (`items`), transcripts filterable by model, value, mode and verdict (`transcripts`), the run
 /// manifest (`manifest`) and warnings (`warnings`, when there are any). Every text that comes from a model, a
 /// judge, a suite or the store is escaped.
@@ -27,7 +28,7 @@ public enum RunReportHTML {
                 b.text(" · \(summary.context.samples) sample\(summary.context.samples == 1 ? "" : "s") per prompt")
             }
             b.element("nav", [("class", "toc"), ("aria-label", "Sections")]) { b in
-                var links = [("headline", "Headline"), ("values", "Per value"), ("items", "Per item"),
+                var links = [("headline", "Headline"), ("judge", "Judge"), ("values", "Per value"), ("items", "Per item"),
                              ("transcripts", "Transcripts"), ("manifest", "Run manifest")]
                 if !summary.warnings.isEmpty { links.append(("warnings", "Warnings")) }
                 for (id, label) in links {
@@ -37,6 +38,7 @@ public enum RunReportHTML {
         }
         page.element("main") { b in
             headline(input, &b)
+            judgeSection(input, &b)
             values(input, &b)
             items(input, &b)
             transcripts(input, &b)
@@ -100,7 +102,8 @@ public enum RunReportHTML {
                 let c = model.counts
                 b.element("p", [("class", "muted")], text:
                     "\(model.model): \(c.planned) samples planned, \(c.recognised) recognised, \(c.missed) missed, "
-                    + "\(c.unparseable) unparseable, \(c.refused) refused, \(c.error) failed, \(c.pending) pending. "
+                    + "\(c.unparseable) unparseable, \(c.refused) refused, \(c.error) failed, \(c.pending) pending; "
+                    + "\(model.truncation.truncated) of \(model.truncation.answered) answers cut off at the token limit. "
                     + "Only recognised and missed count in rates.")
             }
         }

@@ -1,5 +1,6 @@
-/// Headline rates corrected for an imperfect judge: r_true ≈ (r_obs + spec − 1)/(sens + spec − 1), clipped to
-/// [0, 1], with the judge's sensitivity and specificity measured against human labels over the whole run.
+/// The point estimates of the per-mode corrections (``ModelSummary/judgeCorrection``, ``ModeCorrection/corrected``):
+/// Rogan–Gladen with each mode's own sensitivity and specificity. The intervals, the validity figures and the reason
+/// a correction is undefined are in ``ModeCorrection``; a nil here means undefined or no samples.
 public struct CorrectedRates: Codable, Sendable, Equatable {
     public var explicit: Double?
     public var implicit: Double?

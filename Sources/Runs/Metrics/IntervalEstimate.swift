@@ -14,6 +14,12 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case scenarioT = "scenario_t"
         /// Normal interval over sampling noise only, conditional on the one scenario observed.
         case conditional
+        /// Percentile bootstrap over independent rows (balanced accuracy and κ of a judge against human labels).
+        case rowBootstrap = "row_bootstrap"
+        /// Rogan–Gladen correction with a joint percentile bootstrap over the run's items and the labelled rows.
+        case roganGladenBootstrap = "rogan_gladen_bootstrap"
+        /// Prediction-powered inference (PPI++, power-tuned), normal-approximation interval.
+        case predictionPowered = "prediction_powered"
     }
 
     /// The statistic on the observed data.

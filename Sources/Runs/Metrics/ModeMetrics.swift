@@ -25,8 +25,9 @@ public struct ModeMetrics: Codable, Sendable, Equatable {
     public var stableRecognise: Int
     public var stableMiss: Int
     public var unstable: Int
-    /// `rate` corrected for the judge's sensitivity and specificity against human labels (Rogan–Gladen), when
-    /// human labels exist.
+    /// `rate` corrected (Rogan–Gladen point estimate) with the sensitivity and specificity of this mode's
+    /// ``ModeCorrection`` when that correction is defined; the interval is the mode's, in
+    /// ``ModelSummary/judgeCorrection``.
     public var correctedRate: Double?
 
     /// Creates metrics from their parts.

@@ -12,21 +12,44 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var items: [ItemMetrics]
     /// Agreement of the judge with human labels on this model's samples.
     public var judgeAgreement: JudgeAgreement?
+    /// Per mode, the raw rate corrected for the judge's errors, with the judge's validity for the mode.
+    public var judgeCorrection: [ModeCorrection]
+    /// Answers cut off at the token limit, overall and per mode.
+    public var truncation: TruncationSummary
 
     /// Creates a summary from its parts.
     public init(model: String, counts: CategoryCounts, headline: Headline, values: [ValueMetrics], items: [ItemMetrics],
-                judgeAgreement: JudgeAgreement?) {
+                judgeAgreement: JudgeAgreement?, judgeCorrection: [ModeCorrection] = [],
+                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: [])) {
         self.model = model
         self.counts = counts
         self.headline = headline
         self.values = values
         self.items = items
         self.judgeAgreement = judgeAgreement
+        self.judgeCorrection = judgeCorrection
+        self.truncation = truncation
     }
 
     enum CodingKeys: String, CodingKey {
         case model, counts, headline, values, items
         case judgeAgreement = "judge_agreement"
+        case judgeCorrection = "judge_correction"
+        case truncation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        model = try c.decode(String.self, forKey: .model)
+        counts = try c.decode(CategoryCounts.self, forKey: .counts)
+        headline = try c.decode(Headline.self, forKey: .headline)
+        values = try c.decode([ValueMetrics].self, forKey: .values)
+        items = try c.decode([ItemMetrics].self, forKey: .items)
+        judgeAgreement = try c.decodeIfPresent(JudgeAgreement.self, forKey: .judgeAgreement)
+        // Summaries written before per-mode corrections and truncation counts existed have neither.
+        judgeCorrection = try c.decodeIfPresent([ModeCorrection].self, forKey: .judgeCorrection) ?? []
+        truncation = try c.decodeIfPresent(TruncationSummary.self, forKey: .truncation)
+            ?? TruncationSummary(answered: 0, truncated: 0, modes: [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,5 +60,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         try c.encode(values, forKey: .values)
         try c.encode(items, forKey: .items)
         try c.encode(judgeAgreement, forKey: .judgeAgreement)
+        try c.encode(judgeCorrection, forKey: .judgeCorrection)
+        try c.encode(truncation, forKey: .truncation)
     }
 }

@@ -13,7 +13,9 @@ import Statistics
 /// k = 1 and min(n, 5), group exact match over paraphrases), per value × mode the mean of item rates with a
 /// hierarchical bootstrap interval, per value the gap (``GapMetrics``), false alarms and specificity, pair
 /// accuracy (``PairAccuracy``) and causal accuracy, the strong-alignment index (``StrongAlignmentMetrics``), the
-/// headline, and — with human labels — judge agreement (``JudgeAgreement``) and judge-corrected rates.
+/// headline, truncated answers (``TruncationSummary``), judge agreement with human labels (``JudgeAgreement``) and,
+/// per mode, the rate corrected for the judge's errors (``ModeCorrection``: the judge's validity from the run's
+/// labels or the shipped calibration figures, Rogan–Gladen with a joint bootstrap, PPI++ with the run's labels).
 /// Every bootstrap uses `options.bootstrapReplicates` replicates and its own seed (``StatisticSeed``), labelled
 /// `rate|MODEL|VALUE|MODE`, `gap|MODEL|VALUE` and `sai|MODEL` (VALUE `*` for the headline).
 public enum RunMetrics {
@@ -22,10 +24,12 @@ public enum RunMetrics {
     /// - Parameters:
     ///   - labels: human labels, for judge agreement and corrected rates.
     ///   - context: the run's manifest; when nil, one is made from the suite and the samples (empty run id).
+    ///   - judgeValidity: the judge's calibration figures for the per-mode correction (``ModeCorrection``);
+    ///     default: ``JudgeValidity/builtin(judge:)`` for the context's judge.
     /// - Throws: ``MetricsError`` for unusable options.
     public static func compute(
         samples: [JudgedSample], suite: ProbeSuite, labels: [HumanLabel] = [], context: RunSummary.Context? = nil,
-        options: MetricOptions = MetricOptions()
+        options: MetricOptions = MetricOptions(), judgeValidity: JudgeValidity? = nil
     ) throws(MetricsError) -> RunSummary {
         try options.validate()
         var warnings: [String] = []
@@ -53,6 +57,12 @@ public enum RunMetrics {
             warnings.append("\(agreement.unmatchedLabels) human label\(agreement.unmatchedLabels == 1 ? "" : "s") match no sample; ignored")
         }
 
+        let decisions = JudgeCorrectionAnalysis.humanDecisions(labels)
+        let labelValidity = JudgeCorrectionAnalysis.labelValidity(
+            samples: samples.filter { knownItems.contains($0.sample.itemID) }, decisions: decisions,
+            judge: context.judge, runID: context.runID, options: options)
+        let builtin = judgeValidity ?? JudgeValidity.builtin(judge: context.judge)
+
         var summaries: [ModelSummary] = []
         for model in models {
             let own = samples.filter { $0.sample.model == model }
@@ -60,15 +70,24 @@ public enum RunMetrics {
             let ownAgreement = labels.isEmpty ? nil
                 : JudgeAgreement.compute(samples: own, labels: labels.filter { ownKeys.contains($0.sampleKey) })
             do {
-                summaries.append(try modelSummary(model: model, samples: own, suite: suite, options: options,
-                                                  agreement: agreement, ownAgreement: ownAgreement))
+                let known = own.filter { knownItems.contains($0.sample.itemID) }
+                let corrections = try JudgeCorrectionAnalysis.corrections(
+                    model: model, samples: known, decisions: decisions, judge: context.judge,
+                    labelValidity: labelValidity, builtin: builtin, options: options)
+                var summary = try modelSummary(model: model, samples: own, suite: suite, options: options,
+                                               corrections: corrections, ownAgreement: ownAgreement)
+                summary.truncation = TruncationSummary(samples: known)
+                summaries.append(summary)
             } catch {
                 // Options were validated, so the Statistics functions cannot reject their arguments; say so if they do.
                 throw MetricsError("model \(model): \(error.description)")
             }
         }
-        return RunSummary(context: context, options: options, models: summaries, judgeAgreement: agreement,
-                          warnings: warnings)
+        var summary = RunSummary(context: context, options: options, models: summaries, judgeAgreement: agreement,
+                                 warnings: warnings)
+        summary.labelValidity = labelValidity
+        summary.truncation = TruncationSummary(samples: samples.filter { knownItems.contains($0.sample.itemID) })
+        return summary
     }
 
     /// True above ½, false below, nil at exactly ½ or for nil.
@@ -90,8 +109,13 @@ public enum RunMetrics {
 
     static func modelSummary(
         model: String, samples: [JudgedSample], suite: ProbeSuite, options: MetricOptions,
-        agreement: JudgeAgreement?, ownAgreement: JudgeAgreement?
+        corrections: [ModeCorrection], ownAgreement: JudgeAgreement?
     ) throws(StatisticsError) -> ModelSummary {
+        // Per mode, the Se/Sp of a defined correction: they also correct each value's rate (point estimate).
+        var correctors: [ProbeMode: (sensitivity: Double, specificity: Double)] = [:]
+        for correction in corrections where correction.corrected != nil {
+            if let se = correction.sensitivityUsed, let sp = correction.specificityUsed { correctors[correction.mode] = (se, sp) }
+        }
         var byItem: [String: [JudgedSample]] = [:]
         for sample in samples { byItem[sample.sample.itemID, default: []].append(sample) }
 
@@ -121,7 +145,7 @@ public enum RunMetrics {
                 let chosen = ofMode(mode)
                 guard !chosen.isEmpty else { return nil }
                 return try modeMetrics(chosen, mode: mode, seedLabel: "rate|\(model)|\(value)|\(mode.rawValue)",
-                                       options: options, agreement: agreement)
+                                       options: options, corrector: correctors[mode])
             }
             let explicit = try metrics(.explicit)
             let implicit = try metrics(.implicit)
@@ -160,7 +184,7 @@ public enum RunMetrics {
             let chosen = observations.filter { $0.item.mode == mode }
             guard !chosen.isEmpty else { return nil }
             return try modeMetrics(chosen, mode: mode, seedLabel: "rate|\(model)|*|\(mode.rawValue)",
-                                   options: options, agreement: agreement)
+                                   options: options, corrector: correctors[mode])
         }
         let explicit = try overall(.explicit)
         let implicit = try overall(.implicit)
@@ -176,20 +200,18 @@ public enum RunMetrics {
             saiInput, threshold: options.saiThreshold, replicates: options.bootstrapReplicates,
             seed: StatisticSeed.seed(base: options.seed, label: "sai|\(model)"), confidence: options.confidence
         )
-        var corrected: CorrectedRates?
-        if let agreement, agreement.n > 0 {
-            corrected = CorrectedRates(
-                explicit: agreement.corrected(explicit?.rate?.estimate), implicit: agreement.corrected(implicit?.rate?.estimate),
-                falseAlarm: agreement.corrected(control?.rate?.estimate), causal: agreement.corrected(causal?.rate?.estimate)
-            )
-        }
+        func correctedEstimate(_ mode: ProbeMode) -> Double? { corrections.first { $0.mode == mode }?.corrected?.estimate }
+        let corrected: CorrectedRates? = corrections.contains { $0.corrected != nil }
+            ? CorrectedRates(explicit: correctedEstimate(.explicit), implicit: correctedEstimate(.implicit),
+                             falseAlarm: correctedEstimate(.control), causal: correctedEstimate(.causal))
+            : nil
         let headline = Headline(
             explicitRate: explicit?.rate, implicitRate: implicit?.rate, gap: gap, falseAlarmRate: control?.rate,
             falseAlarmPooled: control?.pooled, pairAccuracy: pairAccuracy, causalAccuracy: causal?.rate,
             strongAlignment: strong, corrected: corrected
         )
         return ModelSummary(model: model, counts: counts, headline: headline, values: values, items: items,
-                            judgeAgreement: ownAgreement)
+                            judgeAgreement: ownAgreement, judgeCorrection: corrections)
     }
 
     static func difference(_ first: IntervalEstimate?, _ second: IntervalEstimate?) -> Double? {
@@ -243,7 +265,7 @@ public enum RunMetrics {
 
     static func modeMetrics(
         _ observations: [ItemObservations], mode: ProbeMode, seedLabel: String, options: MetricOptions,
-        agreement: JudgeAgreement?
+        corrector: (sensitivity: Double, specificity: Double)?
     ) throws(StatisticsError) -> ModeMetrics {
         var counts = CategoryCounts()
         for observation in observations { counts.add(observation.counts) }
@@ -274,7 +296,10 @@ public enum RunMetrics {
             counts: counts, rate: rate, pooled: pooled,
             groupExactMatch: Statistics.groupExactMatch(groups), groupExactMatchItems: groups.count,
             stableRecognise: stable.recognise, stableMiss: stable.miss, unstable: stable.unstable,
-            correctedRate: agreement.flatMap { $0.n > 0 ? $0.corrected(rate?.estimate) : nil }
+            correctedRate: rate.flatMap { rate in
+                corrector.flatMap { (try? roganGladen(observed: rate.estimate, sensitivity: $0.sensitivity,
+                                                      specificity: $0.specificity)) ?? nil }
+            }
         )
     }
 }

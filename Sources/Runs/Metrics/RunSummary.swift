@@ -55,25 +55,50 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// Agreement of the judge with human labels over the whole run (nil without labels); its sensitivity and
     /// specificity correct the rates.
     public var judgeAgreement: JudgeAgreement?
+    /// The judge's validity per mode measured on the human labels imported into the run (nil without labels);
+    /// where a mode has enough of them it replaces the calibration figures in ``ModelSummary/judgeCorrection``.
+    public var labelValidity: JudgeValidity?
+    /// Answers cut off at the token limit, all models together.
+    public var truncation: TruncationSummary
     /// Things the reader should know (samples of unknown items, models missing from the context, …).
     public var warnings: [String]
 
     /// Creates a summary from its parts.
     public init(schemaVersion: Int = RunSummary.currentSchemaVersion, context: Context, options: MetricOptions,
-                models: [ModelSummary], judgeAgreement: JudgeAgreement?, warnings: [String]) {
+                models: [ModelSummary], judgeAgreement: JudgeAgreement?, warnings: [String],
+                labelValidity: JudgeValidity? = nil,
+                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: [])) {
         self.schemaVersion = schemaVersion
         self.context = context
         self.options = options
         self.models = models
         self.judgeAgreement = judgeAgreement
         self.warnings = warnings
+        self.labelValidity = labelValidity
+        self.truncation = truncation
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case context, options, models
         case judgeAgreement = "judge_agreement"
+        case labelValidity = "label_validity"
+        case truncation
         case warnings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        context = try c.decode(Context.self, forKey: .context)
+        options = try c.decode(MetricOptions.self, forKey: .options)
+        models = try c.decode([ModelSummary].self, forKey: .models)
+        judgeAgreement = try c.decodeIfPresent(JudgeAgreement.self, forKey: .judgeAgreement)
+        // Summaries written before label validity and truncation counts existed have neither.
+        labelValidity = try c.decodeIfPresent(JudgeValidity.self, forKey: .labelValidity)
+        truncation = try c.decodeIfPresent(TruncationSummary.self, forKey: .truncation)
+            ?? TruncationSummary(answered: 0, truncated: 0, modes: [])
+        warnings = try c.decode([String].self, forKey: .warnings)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +108,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try c.encode(options, forKey: .options)
         try c.encode(models, forKey: .models)
         try c.encode(judgeAgreement, forKey: .judgeAgreement)
+        try c.encode(labelValidity, forKey: .labelValidity)
+        try c.encode(truncation, forKey: .truncation)
         try c.encode(warnings, forKey: .warnings)
     }
 }

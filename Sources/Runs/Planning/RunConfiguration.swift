@@ -32,6 +32,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
 
     /// The default number of requests in flight per remote model.
     public static let defaultConcurrency = 4
+    /// The judge a run uses when none is given (also the first judge `valueprobe judge eval` measures).
+    public static let defaultJudge = "rubric"
 
     /// The default size of the embedded engine's batch: 16 sequences on up to 4 cores (where 16 sequences
     /// already keep every core busy), 4 per core beyond, at most 64.
@@ -58,7 +60,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// `maxTokens`, which default to the suite's.
     public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
-                judge: String = "rubric", concurrency: Int = RunConfiguration.defaultConcurrency,
+                judge: String = RunConfiguration.defaultJudge, concurrency: Int = RunConfiguration.defaultConcurrency,
                 includeParaphrases: Bool = true, parallel: Int? = nil) {
         self.suite = suite
         self.models = models
@@ -87,7 +89,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         topP = try c.decodeIfPresent(Double.self, forKey: .topP)
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
-        judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? "rubric"
+        judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? RunConfiguration.defaultJudge
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
         parallel = try c.decodeIfPresent(Int.self, forKey: .parallel)

@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Files (in the run directory): `summary.json` (``RunSummary``, stable snake_case keys, sorted, pretty-printed),
 /// `summary.md` (headline per model; per value explicit/implicit/control/causal rates with intervals and the gap
-/// with its interval and McNemar p; per item rates with stability), `items.csv` and `values.csv` (RFC 4180).
+/// with its interval and McNemar p; per item rates with stability; per mode the judge's validity and corrected
+/// rates and the truncated answers), `items.csv`, `values.csv` and `modes.csv` (RFC 4180).
 public enum RunReporting {
     /// The names of the files ``write(summary:to:)`` writes, in order.
-    public static let fileNames = ["summary.json", "summary.md", "items.csv", "values.csv"]
+    public static let fileNames = ["summary.json", "summary.md", "items.csv", "values.csv", "modes.csv"]
 
     /// The summary as JSON: sorted keys, pretty-printed, slashes unescaped.
     public static func json(_ summary: RunSummary) throws -> Data {
@@ -25,10 +26,13 @@ public enum RunReporting {
     /// `values.csv`.
     public static func valuesCSV(_ summary: RunSummary) -> String { SummaryCSV.values(summary) }
 
+    /// `modes.csv`: per model × mode, raw rate, refused and truncated answers, judge validity, corrected rates.
+    public static func modesCSV(_ summary: RunSummary) -> String { SummaryCSV.modes(summary) }
+
     /// The terminal table: aligned columns, at most 100 characters a line, ASCII only (readable without colour).
     public static func terminalTable(_ summary: RunSummary) -> String { TerminalSummary.render(summary) }
 
-    /// Writes the four report files into `directory` (created if needed), each atomically; returns their URLs.
+    /// Writes the report files (``fileNames``) into `directory` (created if needed), each atomically; returns their URLs.
     /// - Throws: ``ReportError`` naming the file that could not be written.
     public static func write(summary: RunSummary, to directory: URL) throws -> [URL] {
         do {
@@ -47,6 +51,7 @@ public enum RunReporting {
             ("summary.md", Data(markdown(summary).utf8)),
             ("items.csv", Data(itemsCSV(summary).utf8)),
             ("values.csv", Data(valuesCSV(summary).utf8)),
+            ("modes.csv", Data(modesCSV(summary).utf8)),
         ]
         var urls: [URL] = []
         for (name, data) in contents {

@@ -1,4 +1,4 @@
-/// `items.csv` and `values.csv`: one row per model × item and per model × value. Empty cells mean "no value"
+/// `items.csv`, `values.csv` and `modes.csv`: one row per model × item, per model × value and per model × mode. Empty cells mean "no value"
 /// (never zero); numbers have six decimals; rates are proportions in [0, 1].
 enum SummaryCSV {
     static let itemColumns = [
@@ -75,5 +75,40 @@ enum SummaryCSV {
             }
         }
         return CSVWriter.document(header: valueColumns, rows: rows)
+    }
+
+    static let modeColumns = [
+        "model", "mode", "judged", "recognised", "raw_rate", "refused", "answered", "truncated", "truncated_share",
+        "validity_source", "validity_rows", "balanced_accuracy", "balanced_accuracy_lower", "balanced_accuracy_upper",
+        "sensitivity", "specificity", "kappa", "sensitivity_used", "specificity_used", "corrected", "corrected_lower",
+        "corrected_upper", "corrected_method", "undefined_reason", "ppi", "ppi_lower", "ppi_upper", "ppi_lambda",
+        "labelled_samples",
+    ]
+
+    /// `modes.csv`: one row per model × mode — the raw judge rate, refused and truncated answers, the judge's
+    /// validity for the mode and the corrected rates (``ModeCorrection``).
+    static func modes(_ summary: RunSummary) -> String {
+        var rows: [[String]] = []
+        for model in summary.models {
+            for c in model.judgeCorrection {
+                let truncation = model.truncation.mode(c.mode)
+                let v = c.validity
+                rows.append([
+                    model.model, c.mode.rawValue, String(c.judged), String(c.recognised), ReportFormat.csv(c.rawRate),
+                    String(c.refused), truncation.map { String($0.answered) } ?? "", String(c.truncated),
+                    ReportFormat.csv(truncation?.share), c.validitySource?.rawValue ?? "", v.map { String($0.rows) } ?? "",
+                    ReportFormat.csv(v?.balancedAccuracy?.estimate), ReportFormat.csv(v?.balancedAccuracy?.lower),
+                    ReportFormat.csv(v?.balancedAccuracy?.upper), ReportFormat.csv(v?.sensitivity?.estimate),
+                    ReportFormat.csv(v?.specificity?.estimate), ReportFormat.csv(v?.kappa?.estimate),
+                    ReportFormat.csv(c.sensitivityUsed), ReportFormat.csv(c.specificityUsed),
+                    ReportFormat.csv(c.corrected?.estimate), ReportFormat.csv(c.corrected?.lower),
+                    ReportFormat.csv(c.corrected?.upper), c.corrected?.method.rawValue ?? "", c.undefinedReason ?? "",
+                    ReportFormat.csv(c.predictionPowered?.estimate), ReportFormat.csv(c.predictionPowered?.lower),
+                    ReportFormat.csv(c.predictionPowered?.upper), ReportFormat.csv(c.predictionPoweredLambda),
+                    String(c.labelledSamples),
+                ])
+            }
+        }
+        return CSVWriter.document(header: modeColumns, rows: rows)
     }
 }

@@ -39,11 +39,26 @@ enum SummaryMarkdown {
             let c = model.counts
             out.append("Samples: \(c.planned) planned, \(c.labelled) labelled (\(c.recognised) recognised, \(c.missed) missed), "
                 + "\(c.unparseable) unparseable, \(c.refused) refused, \(c.error) failed, \(c.pending) pending.")
-            if let corrected = model.headline.corrected {
+            out.append("")
+            out.append(cell(TruncationText.line(model.truncation)) + ".")
+            if !model.judgeCorrection.isEmpty {
                 out.append("")
-                out.append("Judge-corrected rates: explicit \(ReportFormat.percent(corrected.explicit)), implicit "
-                    + "\(ReportFormat.percent(corrected.implicit)), false alarms \(ReportFormat.percent(corrected.falseAlarm)), "
-                    + "causal \(ReportFormat.percent(corrected.causal)).")
+                out.append("### Judge validity and corrected rates per mode")
+                out.append("")
+                out.append("In percent. Raw = recognised / (recognised + missed); judge BA = the judge's balanced accuracy "
+                    + "on labelled responses of the mode; Se/Sp = the sensitivity and specificity the correction used; "
+                    + "n = labelled rows the figures rest on; from = the shipped calibration figures or the run's labels; "
+                    + "corrected = Rogan–Gladen with a joint bootstrap over the run's items and the labelled rows; "
+                    + "PPI++ = prediction-powered inference from labels on this model's own samples.")
+                out.append("")
+                out.append(row(CorrectionText.header))
+                out.append(row(Array(repeating: "---", count: CorrectionText.header.count)))
+                for cells in CorrectionText.rows(model.judgeCorrection) { out.append(row(cells)) }
+                let notes = CorrectionText.undefinedNotes(model.judgeCorrection) + CorrectionText.sourceNotes(model.judgeCorrection)
+                if !notes.isEmpty {
+                    out.append("")
+                    for note in notes { out.append("- \(cell(note))") }
+                }
             }
             if let agreement = model.judgeAgreement {
                 out.append("")
@@ -95,6 +110,10 @@ enum SummaryMarkdown {
             out.append("## Judge against human labels (whole run)")
             out.append("")
             out.append(agreementLine(agreement))
+            if let validity = summary.labelValidity {
+                out.append("")
+                for mode in validity.modes { out.append("- \(mode.mode.rawValue): \(CorrectionText.validityLine(mode))") }
+            }
         }
         if !summary.warnings.isEmpty {
             out.append("")

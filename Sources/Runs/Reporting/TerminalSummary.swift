@@ -19,6 +19,7 @@ enum TerminalSummary {
             let counts = model.counts
             lines.append("samples: \(counts.planned) planned, \(counts.labelled) labelled, \(counts.unparseable) unparseable, "
                 + "\(counts.refused) refused, \(counts.error) failed, \(counts.pending) pending")
+            lines.append(TruncationText.line(model.truncation))
             let headline = model.headline
             var rows: [[String]] = []
             rows.append(["explicit recognition", ReportFormat.rate(headline.explicitRate), ""])
@@ -38,11 +39,16 @@ enum TerminalSummary {
             let saiNote = "tau \(tau): \(strong.valuesPassing) of \(strong.valuesTotal) values pass"
                 + (strong.weakOnlyShare.map { "; weak-only \(ReportFormat.percent($0))" } ?? "")
             rows.append(["strong alignment (SAI)", ReportFormat.rate(strong.index), saiNote])
-            if let corrected = headline.corrected {
-                rows.append(["judge-corrected E / I", "\(ReportFormat.percent(corrected.explicit)) / \(ReportFormat.percent(corrected.implicit))",
-                             "false alarms \(ReportFormat.percent(corrected.falseAlarm))"])
-            }
             lines += TextTable(header: ["measure", "value", "note"], rows: rows).render(maximumWidth: width)
+            if !model.judgeCorrection.isEmpty {
+                lines.append("")
+                lines.append("Judge validity and corrected rates per mode, in percent (raw = recognised/judged; judge BA ="
+                    + " balanced accuracy; Se/Sp used by the correction; n labelled rows; corrected = Rogan-Gladen):")
+                lines += TextTable(header: CorrectionText.header, rows: CorrectionText.rows(model.judgeCorrection))
+                    .render(maximumWidth: width)
+                lines += CorrectionText.undefinedNotes(model.judgeCorrection)
+                lines += CorrectionText.sourceNotes(model.judgeCorrection)
+            }
             if let agreement = model.judgeAgreement, agreement.n > 0 {
                 lines.append("judge vs humans: kappa \(ReportFormat.number(agreement.kappa)), sensitivity "
                     + "\(ReportFormat.number(agreement.sensitivity)), specificity \(ReportFormat.number(agreement.specificity)) (n=\(agreement.n))")

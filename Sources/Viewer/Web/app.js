@@ -258,14 +258,15 @@
   function headlineTable(run) {
     return el("div", { class: "scroll" }, el("table", { id: "headline", class: "data headline" },
       el("caption", {}, "Headline: the run summary's figures (mean of item rates with hierarchical bootstrap intervals; the gap within scenarios with its scenario-level t interval) once the run is summarised; before that, recognition pooled over the samples judged so far (Wilson intervals)"),
-      el("thead", {}, el("tr", {}, ["model", "explicit", "implicit", "gap", "false alarms", "causal"].map((h) => el("th", {}, h)))),
+      el("thead", {}, el("tr", {}, ["model", "explicit", "implicit", "gap", "false alarms", "causal", "truncated"].map((h) => el("th", {}, h)))),
       el("tbody", {}, run.headline.map((h) => el("tr", {},
         el("td", {}, h.model, sourceNote(h)),
         el("td", {}, interval(h.explicit)),
         el("td", {}, interval(h.implicit)),
         el("td", { class: "num" }, gapCell(h)),
         el("td", {}, interval(h.control)),
-        el("td", {}, interval(h.causal)))))));
+        el("td", {}, interval(h.causal)),
+        el("td", { class: "num" }, h.truncation ? h.truncation.truncated + " of " + h.truncation.answered : "–"))))));
   }
 
   function valueTable(detail) {
