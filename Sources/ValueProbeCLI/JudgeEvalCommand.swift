@@ -56,7 +56,7 @@ struct JudgeEvalCommand: AsyncParsableCommand {
             }
         }
         if json {
-            Terminal.printJSON(evaluation)
+            try Terminal.printJSON(evaluation)
         } else {
             Terminal.write(JudgeEvaluationText.render(evaluation))
         }

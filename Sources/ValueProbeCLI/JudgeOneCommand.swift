@@ -40,7 +40,7 @@ struct JudgeOneCommand: AsyncParsableCommand {
             text: text, finishReason: finishReason.rawValue, suite: loaded, itemID: item, variant: variant,
             judge: judgeInstance)
         if json {
-            Terminal.printJSON(result)
+            try Terminal.printJSON(result)
         } else {
             var line = result.category.rawValue
             if let score = result.score { line += " (score \(String(format: "%.1f", score)))" }
