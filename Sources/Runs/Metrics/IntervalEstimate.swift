@@ -10,6 +10,8 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case hierarchicalBootstrap = "hierarchical_bootstrap"
         /// Percentile bootstrap over pairs (both members of a pair resampled together).
         case pairedBootstrap = "paired_bootstrap"
+        /// Percentile bootstrap over independent units (samples or rows), e.g. Krippendorff's α between judges.
+        case bootstrap
     }
 
     /// The statistic on the observed data.

@@ -55,17 +55,22 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// Agreement of the judge with human labels over the whole run (nil without labels); its sensitivity and
     /// specificity correct the rates.
     public var judgeAgreement: JudgeAgreement?
+    /// Several judges side by side, their agreement and the repeat-consistency check (nil when the run has one
+    /// judge and no consistency check).
+    public var judgePanel: JudgePanel?
     /// Things the reader should know (samples of unknown items, models missing from the context, …).
     public var warnings: [String]
 
     /// Creates a summary from its parts.
     public init(schemaVersion: Int = RunSummary.currentSchemaVersion, context: Context, options: MetricOptions,
-                models: [ModelSummary], judgeAgreement: JudgeAgreement?, warnings: [String]) {
+                models: [ModelSummary], judgeAgreement: JudgeAgreement?, warnings: [String],
+                judgePanel: JudgePanel? = nil) {
         self.schemaVersion = schemaVersion
         self.context = context
         self.options = options
         self.models = models
         self.judgeAgreement = judgeAgreement
+        self.judgePanel = judgePanel
         self.warnings = warnings
     }
 
@@ -73,6 +78,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case context, options, models
         case judgeAgreement = "judge_agreement"
+        case judgePanel = "judge_panel"
         case warnings
     }
 
@@ -83,6 +89,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try c.encode(options, forKey: .options)
         try c.encode(models, forKey: .models)
         try c.encode(judgeAgreement, forKey: .judgeAgreement)
+        try c.encode(judgePanel, forKey: .judgePanel)
         try c.encode(warnings, forKey: .warnings)
     }
 }
