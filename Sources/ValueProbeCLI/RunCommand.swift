@@ -53,7 +53,7 @@ struct RunCommand: AsyncParsableCommand {
     var judges: [String] = []
 
     @Option(name: .customLong("judge-consistency"),
-            help: "Ask every LLM judge again about the first N judged samples, once with the same seed and once with another, and report the share of verdicts that agree (default 0: off).")
+            help: "Ask every LLM judge again about the first N judged samples, once with the same seed and once with another, and report the share of verdicts that agree; 0 = off.")
     var judgeConsistency = 0
 
     @Option(help: "Most requests in flight per remote model.")
