@@ -87,6 +87,7 @@ struct JudgeFakeServerTests {
         let implicit = try #require(panel.agreement.first { $0.mode == .implicit })
         #expect(implicit.units == 2 && panel.overallAgreement?.units == 4)
         #expect(panel.consistency.map(\.samples) == [2, 2])
+        #expect(panel.consistency.map(\.repeatKind) == [.sameSeed, .otherSeed])
         #expect(panel.consistency.allSatisfy { $0.agreeing == 2 })   // the scripted judge is deterministic
         #expect(report.table.contains("kappa 1-2"))
     }

@@ -107,7 +107,9 @@ public struct JudgePanel: Codable, Sendable, Equatable {
         var consistency: [JudgeConsistency] = []
         let repeatOrder = repeats.sorted {
             let left = judges.firstIndex(of: $0.spec) ?? Int.max, right = judges.firstIndex(of: $1.spec) ?? Int.max
-            return (left, $0.spec, $0.kind.rawValue) < (right, $1.spec, $1.kind.rawValue)
+            let leftKind = JudgeRepeat.allCases.firstIndex(of: $0.kind) ?? 0
+            let rightKind = JudgeRepeat.allCases.firstIndex(of: $1.kind) ?? 0
+            return (left, $0.spec, leftKind) < (right, $1.spec, rightKind)
         }
         for entry in repeatOrder {
             let original = byJudge[entry.spec] ?? [:]
