@@ -14,10 +14,10 @@ import Probes
 /// run goes on; with ``retryErrors`` such responses are deleted first and asked again.
 ///
 /// With several judges (``additionalJudges``) every response is judged by each of them; a stored response that
-/// lacks the verdict of any judge is judged by that judge on the next run. With ``consistencySamples`` N > 0, every
-/// judge that depends on a seed (``ReseedableJudge``, i.e. LLM judges) is asked again about the first N samples in
-/// plan order that it has judged (answers that did not fail), once with its own seed and once with another
-/// (``JudgeRepeat``); those verdicts are stored for the reports' consistency figures.
+/// lacks the verdict of any judge is judged by that judge on the next run. With ``consistencySamples`` N > 0,
+/// every judge that depends on a seed (``ReseedableJudge``, i.e. LLM judges) is asked again about the first N
+/// samples in plan order that it has judged (answers that neither failed nor are empty), once with its own seed
+/// and once with another (``JudgeRepeat``); those verdicts are stored for the reports' consistency figures.
 ///
 /// Cancelling the calling task stops new requests; requests in flight either finish (and are stored) or are
 /// abandoned (and stay pending). Nothing partial is ever stored.
@@ -280,10 +280,13 @@ private struct Session: Sendable {
     }
 
     /// Asks `judge` again, once per ``JudgeRepeat``, about the first `count` samples in plan order that it has
-    /// judged (failed answers excluded), skipping repeats already stored.
+    /// judged (failed and empty answers excluded: the judge is not asked about those), skipping repeats already
+    /// stored.
     func repeatJudging(_ judge: any ReseedableJudge, samples count: Int, store: RunStore, run: String) async throws {
         let judged = try store.samples(run: run, judge: judge.spec).filter { sample in
-            guard let response = sample.response, response.error == nil, let verdict = sample.verdict else { return false }
+            guard let response = sample.response, response.error == nil, let verdict = sample.verdict,
+                  !response.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { return false }
             return verdict.category != .error
         }.prefix(count)
         var work: [(JudgedSample, any Judge, String)] = []
