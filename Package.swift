@@ -105,7 +105,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),
         .testTarget(
             name: "ServingTests",
-            dependencies: ["Serving", "Inference", "Models", "Assets", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes",
+                           .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Reports", "Runs", "Probes", "Assets", "BrowserTesting"]),
     ]

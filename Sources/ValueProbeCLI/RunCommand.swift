@@ -16,7 +16,8 @@ struct RunCommand: AsyncParsableCommand {
             Every sample (item × paraphrase × model × repeat) is asked at most once and stored in \
             DIR/valueprobe.sqlite the moment its answer arrives. Re-running the same command continues the same \
             run: only unanswered samples are asked. Changing anything that affects results (models, samples, \
-            temperature, top-p, max tokens, seed, judge, suite content) starts a new run. Ctrl-C stops; re-run \
+            temperature, top-p, max tokens, seed, primary judge, suite content) starts a new run; adding \
+            a further --judge continues it and judges its stored responses. Ctrl-C stops; re-run \
             to continue.
 
             With no options it runs the built-in khamassi2024 suite on the embedded SmolLM2 model (fetched on \
@@ -47,8 +48,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run seed; every sample's seed is derived from it.")
     var seed: UInt64 = 0
 
-    @Option(help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
-    var judge = RunConfiguration.defaultJudge
+    @Option(name: .customLong("judge"),
+            help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini). Repeat to judge every response with several judges: the first is the primary judge (its verdicts give the headline), the others are compared with it (agreement in the reports). Default: \(RunConfiguration.defaultJudge).")
+    var judges: [String] = []
+
+    @Option(name: .customLong("judge-consistency"),
+            help: "Ask every LLM judge again about the first N judged samples, once with the same seed and once with another, and report the share of verdicts that agree; 0 = off.")
+    var judgeConsistency = 0
 
     @Option(help: "Most requests in flight per remote model.")
     var concurrency = RunConfiguration.defaultConcurrency
@@ -69,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        if judgeConsistency < 0 { throw ValidationError("--judge-consistency must be 0 or more, got \(judgeConsistency)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let parallel, parallel < 1 || parallel > 1024 {
             throw ValidationError("--parallel must be between 1 and 1024, got \(parallel)")
@@ -79,13 +86,15 @@ struct RunCommand: AsyncParsableCommand {
         // The embedded engine is installed first: an `llm:local:…` judge needs it too.
         let makeModel = RunModels.standard(threads: threads, concurrency: concurrency, parallel: parallel,
                                            progress: { Terminal.assetProgress($0) })
-        let judgeInstance: (any Judge)? = try JudgeFactory.make(spec: judge)
+        let judgeSpecs = judges.isEmpty ? [RunConfiguration.defaultJudge] : judges
+        let judgeInstances = try judgeSpecs.map { try JudgeFactory.make(spec: $0) }
         var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
-            temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed, judge: judge,
+            temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed,
             concurrency: concurrency, parallel: parallel ?? RunConfiguration.defaultParallel)
-        // The judge's own spelling of its spec names the run, so that verdicts and run agree.
-        if let judgeInstance { configuration.judge = judgeInstance.spec }
+        // The judges' own spelling of their specs names the run, so that verdicts and run agree.
+        configuration.judge = judgeInstances[0].spec
+        configuration.additionalJudges = judgeInstances.dropFirst().map(\.spec)
         do { try configuration.validate() } catch { throw ValidationError(error.description) }
         let loaded = try SuiteLoader.load(nameOrPath: suite)
         let runID = RunIdentity.runID(configuration: configuration, suite: loaded)
@@ -94,7 +103,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let display = TerminalProgress()
         let runner = Runner(
-            directory: directory, configuration: configuration, suite: loaded, judge: judgeInstance,
+            directory: directory, configuration: configuration, suite: loaded, judge: judgeInstances[0],
+            additionalJudges: Array(judgeInstances.dropFirst()), consistencySamples: judgeConsistency,
             makeModel: makeModel, retryErrors: retryErrors, progress: { display.update($0.progressBar) })
         let task = Task { try await runner.run() }
         let interrupt = Interrupt.install { task.cancel() }

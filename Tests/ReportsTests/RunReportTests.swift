@@ -294,3 +294,30 @@ struct RunReportTests {
         #expect(shot.width == 1280 && shot.height == 1800 && shot.byteCount > 10_000)
     }
 }
+
+@Suite("Run report: several judges")
+struct RunReportJudgesTests {
+    @Test("HTML: the judges section shows every judge's rates, their agreement per mode and nothing without it")
+    func judgesSection() throws {
+        let fixture = try makeFixtureRun("judges", models: ["ollama:alpha"], samples: 2)
+        let plain = HTMLDocument(parsing: RunReportHTML.render(try RunReportInput.load(source: try fixture.source(),
+                                                                                      options: fastOptions)))
+        #expect(plain.element(id: "judges") == nil)
+
+        // A second judge that calls every answered, non-failed sample recognised.
+        let store = try RunStore.open(directory: fixture.directory)
+        let answered = try store.samples(run: fixture.runID).filter { $0.response != nil && $0.response?.error == nil }
+        try store.saveVerdicts(answered.map { Verdict(sampleKey: $0.sample.key, judge: "judge-b", category: .recognised) })
+        let input = try RunReportInput.load(source: try fixture.source(), options: fastOptions)
+        let panel = try #require(input.summary.judgePanel)
+        #expect(panel.judges == ["fake-judge", "judge-b"])
+        let document = HTMLDocument(parsing: RunReportHTML.render(input))
+        #expect(document.element(id: "judges")?.name == "section")
+        let agreement = try #require(document.element(id: "table-judge-agreement"))
+        #expect(agreement.elements(named: "tr").count == 1 + panel.agreement.count)
+        #expect(panel.agreement.count == ProbeMode.allCases.count + 1)
+        let judges = try #require(document.element(id: "table-judges"))
+        #expect(judges.elements(named: "tr").count == 1 + 2)       // header + one row per judge (one model)
+        #expect(judges.text.contains(ReportText.rate(panel.headlines[1].headline.explicitRate)))
+    }
+}

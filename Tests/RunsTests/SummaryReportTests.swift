@@ -42,7 +42,8 @@ struct SummaryReportTests {
         let data = try RunReporting.json(summary)
         let tree = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(tree.keys) == ["schema_version", "context", "options", "models", "judge_agreement", "label_validity",
-                                   "truncation", "warnings"])
+                                   "truncation", "judge_panel", "warnings"])
+        #expect(tree["judge_panel"] is NSNull)          // one judge, no consistency check: null, not absent
         let context = try #require(tree["context"] as? [String: Any])
         #expect(Set(context.keys) == ["run_id", "suite_id", "suite_hash", "models", "judge", "tool_version", "seed", "samples"])
         let options = try #require(tree["options"] as? [String: Any])

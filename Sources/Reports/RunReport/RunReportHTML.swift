@@ -7,7 +7,8 @@ import Runs
 ///
 /// Sections (ids in parentheses): headline per model (`headline`), the judge's validity and corrected rates per
 /// model and mode with truncated and refused answers (`judge`), per value (`values`), per item with
-/// variability strips (`items`), transcripts filterable by model, value, mode and verdict (`transcripts`), the run
+/// variability strips (`items`), several judges side by side with their agreement (`judges`, when the run has
+/// more than one judge or a repeat-consistency check), transcripts filterable by model, value, mode and verdict (`transcripts`), the run
 /// manifest (`manifest`) and warnings (`warnings`, when there are any). Every text that comes from a model, a
 /// judge, a suite or the store is escaped.
 public enum RunReportHTML {
@@ -30,6 +31,7 @@ public enum RunReportHTML {
             b.element("nav", [("class", "toc"), ("aria-label", "Sections")]) { b in
                 var links = [("headline", "Headline"), ("judge", "Judge"), ("values", "Per value"), ("items", "Per item"),
                              ("transcripts", "Transcripts"), ("manifest", "Run manifest")]
+                if summary.judgePanel != nil { links.insert(("judges", "Judges"), at: 3) }
                 if !summary.warnings.isEmpty { links.append(("warnings", "Warnings")) }
                 for (id, label) in links {
                     b.element("a", [("href", "#\(id)")], text: label)
@@ -41,6 +43,7 @@ public enum RunReportHTML {
             judgeSection(input, &b)
             values(input, &b)
             items(input, &b)
+            judges(summary, &b)
             transcripts(input, &b)
             manifest(input, &b)
             warnings(summary, &b)

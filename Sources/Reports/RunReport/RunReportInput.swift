@@ -33,8 +33,11 @@ public struct RunReportInput: Sendable {
         }
         let suite = try source.suite()
         let samples = try source.samples()
-        let summary = try RunMetrics.compute(samples: samples, suite: suite, labels: try source.labels(),
+        var summary = try RunMetrics.compute(samples: samples, suite: suite, labels: try source.labels(),
                                              context: try source.manifest(), options: options)
+        summary.judgePanel = try JudgePanel.compute(
+            samples: samples, otherVerdicts: try source.otherVerdicts(), judgeOrder: try source.judgeOrder(),
+            suite: suite, summary: summary)
         return RunReportInput(manifest: manifest, suite: suite, samples: samples, summary: summary)
     }
 

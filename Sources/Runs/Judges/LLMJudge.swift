@@ -4,17 +4,18 @@ import Probes
 
 /// Judges responses by asking a model (spec `llm:MODELSPEC`, e.g. `llm:openai:gpt-4o-mini` or `llm:local:smollm2`).
 ///
-/// Each response is shown to the judge model with the fixed prompt of ``JudgePrompt`` at temperature 0 with a
-/// fixed seed (``seed``), so that repeated judging of a frozen response is as repeatable as the backend allows.
-/// The reply is read strictly by ``JudgeReply/parse(_:)``: the first JSON object in it must hold `recognised` as
-/// a JSON boolean. A reply that does not qualify becomes `.unparseable` with the reply kept in `raw` — never a
-/// silent "missed".
+/// Each response is shown to the judge model with the fixed, neutral prompt of ``JudgePrompt`` (the same questions
+/// for every mode; the judge is not told the mode nor whether anything is at risk) at temperature 0 with a fixed
+/// seed (``seed``), so that repeated judging of a frozen response is as repeatable as the backend allows. The reply
+/// is read strictly by ``JudgeReply/parse(_:)``; a reply that does not qualify becomes `.unparseable` with the reply
+/// kept in `raw` — never a silent "missed". The code maps the judge's answers to a category for the item's mode
+/// (``JudgeAnswerMapping``); the verdict's rationale records every answer, the rule that decided and the judge's own
+/// rationale.
 ///
 /// Before the model is asked: a failed backend call (`response.error`) gives `.error` and an empty response gives
-/// `.unparseable`. A reply of `recognised: false` for a response that reads as a bare refusal (``RefusalDetector``)
-/// gives `.refused`. A failure of the judge model itself is thrown (``JudgeError/judgeModelFailed(spec:reason:)``),
+/// `.unparseable`. A failure of the judge model itself is thrown (``JudgeError/judgeModelFailed(spec:reason:)``),
 /// so the sample stays unjudged and can be judged again later.
-public struct LLMJudge: Judge {
+public struct LLMJudge: ReseedableJudge {
     /// `llm:` followed by the judge model's spec.
     public let spec: String
     /// The judge model.
@@ -36,9 +37,11 @@ public struct LLMJudge: Judge {
     }
 
     /// The request sent for one response (exposed for tests and audit).
-    public func request(item: ProbeItem, family: ProbeFamily, variant: Int, response: String) -> ChatRequest {
+    public func request(item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, variant: Int,
+                        response: String) -> ChatRequest {
         ChatRequest(
-            messages: JudgePrompt.messages(item: item, family: family, variant: variant, response: response),
+            messages: JudgePrompt.messages(item: item, family: family, suite: suite, variant: variant,
+                                           response: response),
             temperature: 0, maxTokens: maxTokens, seed: seed
         )
     }
@@ -55,33 +58,33 @@ public struct LLMJudge: Judge {
         }
         let reply: ChatResponse
         do {
-            reply = try await model.complete(request(item: item, family: family, variant: sample.variant,
-                                                     response: response.text))
+            reply = try await model.complete(request(item: item, family: family, suite: suite,
+                                                     variant: sample.variant, response: response.text))
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             throw JudgeError.judgeModelFailed(spec: spec, reason: "\(error)")
         }
-        return verdict(sampleKey: sample.key, response: response.text, reply: reply.text)
+        return verdict(sampleKey: sample.key, mode: item.mode, reply: reply.text)
     }
 
-    /// The verdict for a judge model's `reply` about `response`.
-    public func verdict(sampleKey: String, response: String, reply: String) -> Verdict {
+    /// The same judge asking with another seed (the repeat-consistency check).
+    public func reseeded(_ seed: UInt64) -> any Judge {
+        LLMJudge(model: model, seed: seed, maxTokens: maxTokens)
+    }
+
+    /// The verdict for a judge model's `reply` about a response to an item of `mode`.
+    public func verdict(sampleKey: String, mode: ProbeMode, reply: String) -> Verdict {
         switch JudgeReply.parse(reply) {
         case .failure(let rejection):
             return Verdict(sampleKey: sampleKey, judge: spec, category: .unparseable,
                            rationale: "judge reply rejected: \(rejection)", raw: reply)
         case .success(let parsed):
-            let category: VerdictCategory
-            if parsed.recognised {
-                category = .recognised
-            } else if RefusalDetector.isRefusal(response) {
-                category = .refused
-            } else {
-                category = .missed
-            }
+            let (category, rule) = JudgeAnswerMapping.category(for: parsed, mode: mode)
+            var rationale = "\(parsed.answersLine) -> \(category.rawValue) (\(rule))"
+            if !parsed.rationale.isEmpty { rationale += "; judge: \(parsed.rationale)" }
             return Verdict(sampleKey: sampleKey, judge: spec, category: category, valuesNamed: parsed.valuesNamed,
-                           rationale: parsed.rationale, raw: reply)
+                           rationale: rationale, raw: reply)
         }
     }
 }

@@ -14,7 +14,8 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case scenarioT = "scenario_t"
         /// Normal interval over sampling noise only, conditional on the one scenario observed.
         case conditional
-        /// Percentile bootstrap over independent rows (balanced accuracy and κ of a judge against human labels).
+        /// Percentile bootstrap over independent rows or samples (a judge's balanced accuracy and κ against human
+        /// labels; Krippendorff's α between judges).
         case rowBootstrap = "row_bootstrap"
         /// Rogan–Gladen correction with a joint percentile bootstrap over the run's items and the labelled rows.
         case roganGladenBootstrap = "rogan_gladen_bootstrap"

@@ -60,6 +60,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var labelValidity: JudgeValidity?
     /// Answers cut off at the token limit, all models together.
     public var truncation: TruncationSummary
+    /// Several judges side by side, their agreement and the repeat-consistency check (nil when the run has one
+    /// judge and no consistency check).
+    public var judgePanel: JudgePanel?
     /// Things the reader should know (samples of unknown items, models missing from the context, …).
     public var warnings: [String]
 
@@ -67,12 +70,14 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public init(schemaVersion: Int = RunSummary.currentSchemaVersion, context: Context, options: MetricOptions,
                 models: [ModelSummary], judgeAgreement: JudgeAgreement?, warnings: [String],
                 labelValidity: JudgeValidity? = nil,
-                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: [])) {
+                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: []),
+                judgePanel: JudgePanel? = nil) {
         self.schemaVersion = schemaVersion
         self.context = context
         self.options = options
         self.models = models
         self.judgeAgreement = judgeAgreement
+        self.judgePanel = judgePanel
         self.warnings = warnings
         self.labelValidity = labelValidity
         self.truncation = truncation
@@ -84,6 +89,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case judgeAgreement = "judge_agreement"
         case labelValidity = "label_validity"
         case truncation
+        case judgePanel = "judge_panel"
         case warnings
     }
 
@@ -110,6 +116,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try c.encode(judgeAgreement, forKey: .judgeAgreement)
         try c.encode(labelValidity, forKey: .labelValidity)
         try c.encode(truncation, forKey: .truncation)
+        try c.encode(judgePanel, forKey: .judgePanel)
         try c.encode(warnings, forKey: .warnings)
     }
 }

@@ -19,8 +19,13 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     public var maxTokens: Int?
     /// The run seed every sample's seed is derived from.
     public var seed: UInt64
-    /// The judge spec (`rubric`, `llm:openai:gpt-4o-mini`, …).
+    /// The primary judge spec (`rubric`, `llm:openai:gpt-4o-mini`, …): its verdicts feed the headline metrics.
     public var judge: String
+    /// Further judges that judge the same responses (`--judge` given more than once), in order. Their verdicts are
+    /// stored beside the primary judge's and compared with them (``JudgePanel``); they do not change the responses
+    /// or the primary verdicts, so they are not part of the run id: adding a judge to a finished run continues it
+    /// and judges its stored responses.
+    public var additionalJudges: [String]
     /// Most requests in flight per model (also bounded by each model's own limit). Does not change results,
     /// so it is not part of the run id.
     public var concurrency: Int
@@ -42,9 +47,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// The embedded engine's batch size after defaults.
     public var effectiveParallel: Int { parallel ?? Self.defaultParallel }
 
+    /// Every judge spec, the primary judge first.
+    public var judges: [String] { [judge] + additionalJudges }
+
     /// Whether some model, or an LLM judge, is the embedded engine (a `local:` spec).
     public var usesEmbeddedModel: Bool {
-        let judgeModel = judge.hasPrefix("llm:") ? [String(judge.dropFirst(4))] : []
+        let judgeModel = judges.filter { $0.hasPrefix("llm:") }.map { String($0.dropFirst(4)) }
         return (models + judgeModel).contains { text in
             if case .local = try? ModelSpec(parsing: text) { return true }
             return false
@@ -60,8 +68,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// `maxTokens`, which default to the suite's.
     public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
-                judge: String = RunConfiguration.defaultJudge, concurrency: Int = RunConfiguration.defaultConcurrency,
-                includeParaphrases: Bool = true, parallel: Int? = nil) {
+                judge: String = RunConfiguration.defaultJudge, additionalJudges: [String] = [],
+                concurrency: Int = RunConfiguration.defaultConcurrency, includeParaphrases: Bool = true,
+                parallel: Int? = nil) {
         self.suite = suite
         self.models = models
         self.samples = samples
@@ -70,13 +79,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         self.maxTokens = maxTokens
         self.seed = seed
         self.judge = judge
+        self.additionalJudges = additionalJudges
         self.concurrency = concurrency
         self.includeParaphrases = includeParaphrases
         self.parallel = parallel
     }
 
     enum CodingKeys: String, CodingKey {
-        case suite, models, samples, temperature, topP, maxTokens, seed, judge, concurrency, includeParaphrases, parallel
+        case suite, models, samples, temperature, topP, maxTokens, seed, judge, additionalJudges, concurrency
+        case includeParaphrases, parallel
     }
 
     /// Decodes a configuration; fields added after the first version may be absent.
@@ -90,6 +101,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
         judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? RunConfiguration.defaultJudge
+        additionalJudges = try c.decodeIfPresent([String].self, forKey: .additionalJudges) ?? []
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
         parallel = try c.decodeIfPresent(Int.self, forKey: .parallel)
@@ -148,8 +160,13 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         if let maxTokens, maxTokens < 1 || maxTokens > 1_000_000 {
             throw RunConfigurationError(field: "max-tokens", reason: "must be between 1 and 1000000, got \(maxTokens)")
         }
-        if judge.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw RunConfigurationError(field: "judge", reason: "empty judge spec")
+        var judgesSeen = Set<String>()
+        for spec in judges {
+            let trimmed = spec.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { throw RunConfigurationError(field: "judge", reason: "empty judge spec") }
+            if !judgesSeen.insert(trimmed).inserted {
+                throw RunConfigurationError(field: "judge", reason: "'\(trimmed)' is given twice")
+            }
         }
         if concurrency < 1 || concurrency > 1024 {
             throw RunConfigurationError(field: "concurrency", reason: "must be between 1 and 1024, got \(concurrency)")

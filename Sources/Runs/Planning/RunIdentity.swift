@@ -9,7 +9,9 @@ import Probes
 ///
 /// Re-running the same command therefore continues the same run, and changing anything that affects results
 /// starts a new one. `concurrency` is left out (it changes speed, not results), and so is the text that
-/// located the suite: the same suite content reached by another path is the same run.
+/// located the suite: the same suite content reached by another path is the same run. Only the primary judge is
+/// hashed: further judges (``RunConfiguration/additionalJudges``) judge the same responses without changing them
+/// or the primary verdicts, so a run with one judge keeps its id, and adding a judge continues it.
 public enum RunIdentity {
     /// The fields hashed, with numbers written as text so the JSON is the same on every platform.
     private struct Fields: Encodable {

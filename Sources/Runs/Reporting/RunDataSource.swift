@@ -12,4 +12,18 @@ public protocol RunDataSource {
     func samples() throws -> [JudgedSample]
     /// Human labels imported for the run (empty when none).
     func labels() throws -> [HumanLabel]
+    /// Verdicts of every other judge name (further judges, repeat-consistency names), keyed by judge name.
+    func otherVerdicts() throws -> [String: [Verdict]]
+    /// The configured judges, primary first.
+    func judgeOrder() throws -> [String]
+}
+
+extension RunDataSource {
+    /// The verdicts of every judge name other than the primary judge's, keyed by judge name: further judges and
+    /// the repeat-consistency names (``JudgeRepeat``). None unless a source provides them.
+    public func otherVerdicts() throws -> [String: [Verdict]] { [:] }
+
+    /// The configured judges, primary first (the order reports show them in). Just the primary judge unless a
+    /// source provides more.
+    public func judgeOrder() throws -> [String] { [try manifest().judge] }
 }

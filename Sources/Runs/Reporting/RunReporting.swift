@@ -73,10 +73,13 @@ public enum RunReporting {
         source: some RunDataSource, runDirectory: URL, options: MetricOptions = MetricOptions()
     ) throws -> RunReport {
         let context = try source.manifest()
-        let summary = try RunMetrics.compute(
-            samples: try source.samples(), suite: try source.suite(), labels: try source.labels(), context: context,
-            options: options
+        let samples = try source.samples(), suite = try source.suite()
+        var summary = try RunMetrics.compute(
+            samples: samples, suite: suite, labels: try source.labels(), context: context, options: options
         )
+        summary.judgePanel = try JudgePanel.compute(
+            samples: samples, otherVerdicts: try source.otherVerdicts(), judgeOrder: try source.judgeOrder(),
+            suite: suite, summary: summary)
         let files = try write(summary: summary, to: runDirectory)
         return RunReport(summary: summary, files: files, table: terminalTable(summary))
     }

@@ -51,6 +51,17 @@ public struct RunStoreDataSource: RunDataSource {
     public func samples() throws -> [JudgedSample] { try store.samples(run: runID) }
 
     public func labels() throws -> [HumanLabel] { try store.labels(run: runID) }
+
+    public func otherVerdicts() throws -> [String: [Verdict]] {
+        let primary = try storedManifest().judge
+        var verdicts: [String: [Verdict]] = [:]
+        for name in try store.judgeNames(run: runID) where name != primary {
+            verdicts[name] = try store.samples(run: runID, judge: name).compactMap(\.verdict)
+        }
+        return verdicts
+    }
+
+    public func judgeOrder() throws -> [String] { try storedManifest().configuration.judges }
 }
 
 extension RunReporting {

@@ -115,6 +115,32 @@ enum SummaryMarkdown {
                 for mode in validity.modes { out.append("- \(mode.mode.rawValue): \(CorrectionText.validityLine(mode))") }
             }
         }
+        if let panel = summary.judgePanel {
+            let format = JudgePanelTables.Format(rate: ReportFormat.rate, number: { ReportFormat.number($0) })
+            out.append("")
+            out.append("## Judges")
+            out.append("")
+            for line in JudgePanelTables.legend(panel) { out.append("- \(cell(line))") }
+            out.append("")
+            let headlines = JudgePanelTables.headlines(panel, format: format)
+            out.append(row(headlines.header))
+            out.append(row(Array(repeating: "---", count: headlines.header.count)))
+            for cells in headlines.rows { out.append(row(cells)) }
+            if !panel.agreement.isEmpty {
+                out.append("")
+                out.append(JudgePanelTables.agreementNote)
+                out.append("")
+                let agreement = JudgePanelTables.agreement(panel, format: format)
+                out.append(row(agreement.header))
+                out.append(row(Array(repeating: "---", count: agreement.header.count)))
+                for cells in agreement.rows { out.append(row(cells)) }
+            }
+            let consistency = JudgePanelTables.consistency(panel, format: format)
+            if !consistency.isEmpty {
+                out.append("")
+                for line in consistency { out.append("- \(cell(line))") }
+            }
+        }
         if !summary.warnings.isEmpty {
             out.append("")
             out.append("## Warnings")

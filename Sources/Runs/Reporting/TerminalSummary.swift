@@ -69,6 +69,20 @@ enum TerminalSummary {
             let labelled = model.items.filter { $0.stability != nil }.count
             lines.append("items: \(model.items.count), not decided by their repeats (Wilson interval includes 1/2): \(unstable) of \(labelled) with labels")
         }
+        if let panel = summary.judgePanel {
+            let format = JudgePanelTables.Format(rate: ReportFormat.rate, number: { ReportFormat.number($0) })
+            lines.append("")
+            lines.append("== judges ==")
+            lines += JudgePanelTables.legend(panel)
+            let headlines = JudgePanelTables.headlines(panel, format: format)
+            lines += TextTable(header: headlines.header, rows: headlines.rows).render(maximumWidth: width)
+            if !panel.agreement.isEmpty {
+                lines.append(JudgePanelTables.agreementNote)
+                let agreement = JudgePanelTables.agreement(panel, format: format)
+                lines += TextTable(header: agreement.header, rows: agreement.rows).render(maximumWidth: width)
+            }
+            lines += JudgePanelTables.consistency(panel, format: format)
+        }
         if !summary.warnings.isEmpty {
             lines.append("")
             for warning in summary.warnings { lines.append("warning: \(warning)") }

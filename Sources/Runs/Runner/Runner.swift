@@ -13,6 +13,12 @@ import Probes
 /// failure (after the backend's own retries) is stored as a failed response with an `.error` verdict and the
 /// run goes on; with ``retryErrors`` such responses are deleted first and asked again.
 ///
+/// With several judges (``additionalJudges``) every response is judged by each of them; a stored response that
+/// lacks the verdict of any judge is judged by that judge on the next run. With ``consistencySamples`` N > 0,
+/// every judge that depends on a seed (``ReseedableJudge``, i.e. LLM judges) is asked again about the first N
+/// samples in plan order that it has judged (answers that neither failed nor are empty), once with its own seed
+/// and once with another (``JudgeRepeat``); those verdicts are stored for the reports' consistency figures.
+///
 /// Cancelling the calling task stops new requests; requests in flight either finish (and are stored) or are
 /// abandoned (and stay pending). Nothing partial is ever stored.
 public struct Runner: Sendable {
@@ -31,6 +37,11 @@ public struct Runner: Sendable {
     public var suite: ProbeSuite?
     /// The judge; nil stores responses only (they are judged by a later run that has a judge).
     public var judge: (any Judge)?
+    /// Further judges, in the order of `configuration.additionalJudges` (their specs must match).
+    public var additionalJudges: [any Judge]
+    /// How many samples (the first in plan order) each seeded judge is asked about again for the
+    /// repeat-consistency check; 0 = none.
+    public var consistencySamples: Int
     /// Makes models.
     public var makeModel: ModelMaker
     /// Identifies models for the manifest of a new run.
@@ -45,12 +56,15 @@ public struct Runner: Sendable {
     ///   - makeModel: nil = ``RunModels/standard(threads:concurrency:progress:)``.
     ///   - identifyModel: nil = ``ModelIdentity/resolve(_:assets:)``.
     public init(directory: URL, configuration: RunConfiguration, suite: ProbeSuite? = nil, judge: (any Judge)?,
+                additionalJudges: [any Judge] = [], consistencySamples: Int = 0,
                 makeModel: ModelMaker? = nil, identifyModel: ModelIdentifier? = nil, retryErrors: Bool = false,
                 progress: ProgressHandler? = nil) {
         self.directory = directory
         self.configuration = configuration
         self.suite = suite
         self.judge = judge
+        self.additionalJudges = additionalJudges
+        self.consistencySamples = consistencySamples
         self.makeModel = makeModel ?? RunModels.standard(concurrency: configuration.concurrency)
         self.identifyModel = identifyModel ?? { try ModelIdentity.resolve($0) }
         self.retryErrors = retryErrors
@@ -67,6 +81,14 @@ public struct Runner: Sendable {
         try resolved.validate()
         if let judge, judge.spec != resolved.judge {
             throw RunError.judgeMismatch(configured: resolved.judge, judge: judge.spec)
+        }
+        let extraSpecs = additionalJudges.map(\.spec)
+        if extraSpecs != resolved.additionalJudges {
+            throw RunError.judgeMismatch(configured: resolved.additionalJudges.joined(separator: ", "),
+                                         judge: extraSpecs.joined(separator: ", "))
+        }
+        if judge == nil && !additionalJudges.isEmpty {
+            throw RunError.judgeMismatch(configured: resolved.judge, judge: "(none)")
         }
         let plan = try RunPlanner.plan(suite: suite, configuration: resolved)
         let runID = RunIdentity.runID(configuration: resolved, suiteHash: SuiteHash.hash(of: suite))
@@ -96,20 +118,39 @@ public struct Runner: Sendable {
         for spec in specs where byModel[spec.description] != nil && models[spec.description] == nil {
             models[spec.description] = try make(spec)
         }
-        let unjudged = try judge.map { try store.unjudged(run: runID, judge: $0.spec) } ?? []
+        let judges: [any Judge] = judge.map { [$0] + additionalJudges } ?? []
+        // Stored responses that lack some judge's verdict, in plan order, each with the judges it still needs.
+        var planOrder: [String: Int] = [:]
+        for (index, sample) in plan.enumerated() { planOrder[sample.key] = index }
+        var missing: [String: JudgeWork] = [:]
+        for (index, judge) in judges.enumerated() {
+            for sample in try store.unjudged(run: runID, judge: judge.spec) {
+                missing[sample.sample.key, default: JudgeWork(sample: sample, judges: [])].judges.append(index)
+            }
+        }
+        let unjudged = missing.values.sorted {
+            (planOrder[$0.sample.sample.key] ?? Int.max, $0.sample.sample.key)
+                < (planOrder[$1.sample.sample.key] ?? Int.max, $1.sample.sample.key)
+        }
 
         let judgeSpec = judge?.spec ?? resolved.judge
         let start = try store.counts(run: runID, judge: judgeSpec)
         let tracker = ProgressTracker(total: start.planned, done: start.answered, failed: start.failed,
                                       judged: start.judged, handler: progress)
         tracker.report()
-        let session = Session(suite: suite, configuration: resolved, judge: judge, writer: StoreWorker(store: store),
+        let session = Session(suite: suite, configuration: resolved, judges: judges, writer: StoreWorker(store: store),
                               tracker: tracker)
         let work = specs.compactMap { spec -> (any ChatModel, [PlannedSample])? in
             guard let samples = byModel[spec.description], let model = models[spec.description] else { return nil }
             return (model, samples)
         }
         try await session.execute(work: work, unjudged: unjudged)
+        if consistencySamples > 0 && !Task.isCancelled {
+            for judge in judges {
+                guard let seeded = judge as? any ReseedableJudge else { continue }
+                try await session.repeatJudging(seeded, samples: consistencySamples, store: store, run: runID)
+            }
+        }
 
         let cancelled = Task.isCancelled
         let totals = tracker.session
@@ -136,31 +177,44 @@ public struct Runner: Sendable {
     }
 }
 
+/// A stored response and the judges (indices into the session's judges) that still have to judge it.
+private struct JudgeWork: Sendable {
+    var sample: JudgedSample
+    var judges: [Int]
+}
+
 /// One call's workers: per-model request workers feeding a pool of judge workers.
 private struct Session: Sendable {
     let suite: ProbeSuite
     let configuration: RunConfiguration
-    let judge: (any Judge)?
+    /// The primary judge first; empty when responses are only stored.
+    let judges: [any Judge]
     let writer: StoreWorker
     let tracker: ProgressTracker
 
-    func execute(work: [(any ChatModel, [PlannedSample])], unjudged: [JudgedSample]) async throws {
-        let (stream, continuation) = AsyncStream.makeStream(of: JudgedSample.self)
+    func execute(work: [(any ChatModel, [PlannedSample])], unjudged: [JudgeWork]) async throws {
+        let (stream, continuation) = AsyncStream.makeStream(of: JudgeWork.self)
         for sample in unjudged { continuation.yield(sample) }
+        let everyJudge = Array(judges.indices)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            if judge != nil {
+            if !judges.isEmpty {
                 // One consumer of the stream keeps at most `concurrency` judge calls going.
                 let bound = max(1, configuration.concurrency)
                 group.addTask {
                     try await withThrowingTaskGroup(of: Void.self) { judges in
                         var running = 0
-                        for await sample in stream {
-                            if running >= bound {
-                                try await judges.next()
-                                running -= 1
+                        for await item in stream {
+                            for index in item.judges {
+                                if running >= bound {
+                                    try await judges.next()
+                                    running -= 1
+                                }
+                                judges.addTask {
+                                    try await judgeOne(item.sample, with: self.judges[index], storedAs: nil,
+                                                       primary: index == 0)
+                                }
+                                running += 1
                             }
-                            judges.addTask { try await judgeOne(sample) }
-                            running += 1
                         }
                         try await judges.waitForAll()
                     }
@@ -175,8 +229,10 @@ private struct Session: Sendable {
                         for _ in 0..<bound {
                             requests.addTask {
                                 while !Task.isCancelled, let sample = queue.next() {
-                                    if let response = try await ask(model, sample), judge != nil {
-                                        continuation.yield(JudgedSample(sample: sample, response: response))
+                                    if let response = try await ask(model, sample), !judges.isEmpty {
+                                        continuation.yield(JudgeWork(sample: JudgedSample(sample: sample,
+                                                                                          response: response),
+                                                                     judges: everyJudge))
                                     }
                                 }
                             }
@@ -223,13 +279,51 @@ private struct Session: Sendable {
         return response
     }
 
-    /// Judges one stored response and stores the verdict; failed responses get an `.error` verdict directly.
-    private func judgeOne(_ judged: JudgedSample) async throws {
-        guard let judge, let response = judged.response else { return }
+    /// Asks `judge` again, once per ``JudgeRepeat``, about the first `count` samples in plan order that it has
+    /// judged (failed and empty answers excluded: the judge is not asked about those), skipping repeats already
+    /// stored.
+    func repeatJudging(_ judge: any ReseedableJudge, samples count: Int, store: RunStore, run: String) async throws {
+        let judged = try store.samples(run: run, judge: judge.spec).filter { sample in
+            guard let response = sample.response, response.error == nil, let verdict = sample.verdict,
+                  !response.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { return false }
+            return verdict.category != .error
+        }.prefix(count)
+        var work: [(JudgedSample, any Judge, String)] = []
+        for kind in JudgeRepeat.allCases {
+            let name = kind.storedJudge(for: judge.spec)
+            let done = Set(try store.samples(run: run, judge: name).filter { $0.verdict != nil }.map(\.sample.key))
+            let repeated = judge.reseeded(kind.seed(for: judge.seed))
+            for sample in judged where !done.contains(sample.sample.key) {
+                work.append((JudgedSample(sample: sample.sample, response: sample.response), repeated, name))
+            }
+        }
+        let bound = max(1, configuration.concurrency)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            for (sample, repeated, name) in work {
+                if Task.isCancelled { break }
+                if running >= bound {
+                    try await group.next()
+                    running -= 1
+                }
+                group.addTask { try await judgeOne(sample, with: repeated, storedAs: name, primary: false) }
+                running += 1
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Judges one stored response and stores the verdict under `name` (nil = the judge's spec); failed responses
+    /// get an `.error` verdict directly. Only the primary judge's verdicts move the progress bar.
+    private func judgeOne(_ judged: JudgedSample, with judge: any Judge, storedAs name: String?,
+                          primary: Bool) async throws {
+        guard let response = judged.response else { return }
         let sample = judged.sample
+        let storedName = name ?? judge.spec
         var verdict: Verdict
         if let error = response.error {
-            verdict = Verdict(sampleKey: sample.key, judge: judge.spec, category: .error, rationale: error)
+            verdict = Verdict(sampleKey: sample.key, judge: storedName, category: .error, rationale: error)
         } else {
             guard let family = suite.family(ofItem: sample.itemID),
                   let item = family.items.first(where: { $0.id == sample.itemID })
@@ -239,14 +333,14 @@ private struct Session: Sendable {
                                                 response: response)
             } catch {
                 if error is CancellationError || Task.isCancelled { return }
-                tracker.judgeFailed("\(sample.key): \(Runner.oneLine(error))")
+                tracker.judgeFailed("\(storedName) on \(sample.key): \(Runner.oneLine(error))")
                 return
             }
             verdict.sampleKey = sample.key
-            verdict.judge = judge.spec
+            verdict.judge = storedName
         }
         let stored = verdict
         try await writer.perform { try $0.saveVerdict(stored) }
-        tracker.verdictStored()
+        if primary { tracker.verdictStored() }
     }
 }

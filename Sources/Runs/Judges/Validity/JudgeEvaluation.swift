@@ -5,7 +5,7 @@ import Statistics
 ///
 /// Every judge judges every row (at most `concurrency` rows in flight per judge); per judge the figures per mode
 /// (``ModeValidity/measure(mode:pairs:seed:replicates:confidence:)``), an "all modes" line over every row, and
-/// every row's verdict; with several judges their agreement on the same rows (``JudgePanelAgreement``). A judge
+/// every row's verdict; with several judges their agreement on the same rows (``PanelAgreement``). A judge
 /// that throws on a row gets an `error` verdict for that row (counted against it, and in ``JudgeResult/failures``).
 public struct JudgeEvaluation: Codable, Sendable {
     /// One row's verdict by one judge.
@@ -92,10 +92,10 @@ public struct JudgeEvaluation: Codable, Sendable {
     /// Per judge, in the order given.
     public var judges: [JudgeResult]
     /// Agreement among the judges (nil with one judge).
-    public var agreement: JudgePanelAgreement?
+    public var agreement: PanelAgreement?
 
     /// Creates an evaluation from its parts.
-    public init(source: String, rows: Int, judges: [JudgeResult], agreement: JudgePanelAgreement?) {
+    public init(source: String, rows: Int, judges: [JudgeResult], agreement: PanelAgreement?) {
         self.source = source
         self.rows = rows
         self.judges = judges
@@ -131,9 +131,10 @@ public struct JudgeEvaluation: Codable, Sendable {
                                    source: source, seed: StatisticSeed.seed(base: seed, label: "judge|\(judge.spec)"),
                                    replicates: replicates, confidence: confidence))
         }
-        let agreement = results.count < 2 ? nil : JudgePanelAgreement.measure(
-            judges: results.map { ($0.validity.judge, $0.verdicts.map(\.category)) },
-            seed: StatisticSeed.seed(base: seed, label: "panel"), replicates: replicates, confidence: confidence)
+        // Judges of one evaluation judged the same rows, so their category lists line up.
+        let agreement = results.count < 2 ? nil : try? PanelAgreement.measure(
+            judges: results.map(\.validity.judge), mode: nil, categories: results.map { $0.verdicts.map(\.category) },
+            replicates: replicates, seed: StatisticSeed.seed(base: seed, label: "panel"), confidence: confidence)
         return JudgeEvaluation(source: source, rows: rows.count, judges: results, agreement: agreement)
     }
 
