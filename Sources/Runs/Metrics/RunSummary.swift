@@ -104,6 +104,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         labelValidity = try c.decodeIfPresent(JudgeValidity.self, forKey: .labelValidity)
         truncation = try c.decodeIfPresent(TruncationSummary.self, forKey: .truncation)
             ?? TruncationSummary(answered: 0, truncated: 0, modes: [])
+        judgePanel = try c.decodeIfPresent(JudgePanel.self, forKey: .judgePanel)
         warnings = try c.decode([String].self, forKey: .warnings)
     }
 
