@@ -9,7 +9,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
         version: ValueProbeVersion.current,
         subcommands: [
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
-            AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self,
+            AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self, JudgeCommand.self,
             EmbedCommand.self,
             ReportCommand.self, DiffCommand.self,
             ViewCommand.self, ServeCommand.self,
