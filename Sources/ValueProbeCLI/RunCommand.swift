@@ -47,8 +47,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run seed; every sample's seed is derived from it.")
     var seed: UInt64 = 0
 
-    @Option(help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
-    var judge = "rubric"
+    @Option(help: "Judge: semantic (default: MiniLM sentence embeddings with a head fitted on hand-labelled answers), rubric (keyword patterns), or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini).")
+    var judge = JudgeFactory.defaultSpec
 
     @Option(help: "Most requests in flight per remote model.")
     var concurrency = RunConfiguration.defaultConcurrency

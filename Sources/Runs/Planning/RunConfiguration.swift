@@ -58,7 +58,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// `maxTokens`, which default to the suite's.
     public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
-                judge: String = "rubric", concurrency: Int = RunConfiguration.defaultConcurrency,
+                judge: String = JudgeFactory.defaultSpec, concurrency: Int = RunConfiguration.defaultConcurrency,
                 includeParaphrases: Bool = true, parallel: Int? = nil) {
         self.suite = suite
         self.models = models
@@ -87,6 +87,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         topP = try c.decodeIfPresent(Double.self, forKey: .topP)
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+        // A stored configuration without a judge predates the `semantic` default: it was judged by `rubric`.
         judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? "rubric"
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
