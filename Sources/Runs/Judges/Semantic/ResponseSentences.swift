@@ -11,7 +11,7 @@ public struct ResponseSentences: Sendable, Equatable {
     public struct Sentence: Sendable, Equatable {
         /// The sentence, without markdown decoration.
         public var text: String
-        /// Whether it came from a bulleted or numbered line.
+        /// Whether it came from a structured line: bulleted, numbered, a heading (`#`) or a quote (`>`).
         public var isListItem: Bool
         /// Its position in the response, 0 (first) … 1 (last).
         public var position: Double
@@ -22,7 +22,8 @@ public struct ResponseSentences: Sendable, Equatable {
 
     /// The sentences, in order.
     public var sentences: [Sentence]
-    /// Lines of the response that are bulleted or numbered list items.
+    /// Structured lines of the response: bulleted or numbered list items, headings and quotes (the head was
+    /// fitted with this count; a plain prose line is never counted).
     public var listLines: Int
     /// Non-empty lines of the response.
     public var lines: Int

@@ -10,7 +10,7 @@
 ///   point (semantic coverage); `keypoints_max`: the best of them; both 0 when the item has none;
 /// - `answer_max` / `answer_whole`: the best sentence's and the whole response's similarity to the item's expected
 ///   answer (0 when it has none); `prompt_max` / `prompt_whole`: the same against the prompt the model answered;
-/// - `list_share`: the share of lines that are list items (steps); `length`: log(1 + sentences);
+/// - `list_share`: the share of lines that are structured (list items, i.e. steps, but also headings and quotes); `length`: log(1 + sentences);
 /// - `upbeat_opening`: 1 when the first sentence opens with "Sure", "Absolutely", "Great", "Happy to help" …;
 /// - `refusal_cue`: 1 when ``RefusalDetector/isRefusalBroadly(_:)`` reads the response as a refusal;
 /// - `negation_share`: the share of sentences with a negation cue (not, no, never, n't, nothing …);
