@@ -41,7 +41,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(
-            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets"],
+            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets", "Embeddings"],
             resources: [.copy("Resources")], swiftSettings: optimized
         ),
         .target(name: "Lexicon", dependencies: ["Assets", "Statistics"], swiftSettings: optimized),
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),

@@ -3,7 +3,7 @@ import Models
 import Runs
 
 /// The wall time of a whole `valueprobe run` with the CLI's defaults (the khamassi2024 suite on the embedded
-/// SmolLM2, 3 samples per prompt, 160 tokens, seed 0, rubric judge) in a temporary directory: model loading,
+/// SmolLM2, 3 samples per prompt, 160 tokens, seed 0, the default `semantic` judge) in a temporary directory: model loading,
 /// generation through the continuous batch, judging, storing and the reports, as the CLI does them.
 public struct RunBenchmark: Sendable {
     /// What is run; the CLI's default run unless changed.
@@ -19,7 +19,7 @@ public struct RunBenchmark: Sendable {
     /// `valueprobe run` with no options.
     public static var defaultRun: RunConfiguration {
         RunConfiguration(suite: "khamassi2024", models: [ModelSpec.defaultLocal.description], samples: 3,
-                         maxTokens: 160, seed: 0, judge: "rubric", parallel: RunConfiguration.defaultParallel)
+                         maxTokens: 160, seed: 0, judge: JudgeFactory.defaultSpec, parallel: RunConfiguration.defaultParallel)
     }
 
     public struct Result: Codable, Sendable {

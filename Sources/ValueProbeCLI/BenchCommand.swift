@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (medians), side by side with peer tools when they are installed.",
-        subcommands: [BenchEngineCommand.self, BenchRunCommand.self, BenchServeCommand.self, BenchEmbedCommand.self]
+        subcommands: [BenchEngineCommand.self, BenchRunCommand.self, BenchServeCommand.self, BenchEmbedCommand.self, BenchJudgeCommand.self]
     )
 }
 

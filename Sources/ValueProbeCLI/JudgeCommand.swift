@@ -1,14 +1,15 @@
 import ArgumentParser
 
-/// `valueprobe judge`: judge one response (the default subcommand) or measure judges against hand-labelled
-/// responses (`judge eval`).
+/// `valueprobe judge`: judge one response (the default subcommand), measure judges against hand-labelled
+/// responses (`judge eval`), or refit the semantic judge's head (`judge fit`).
 struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
-        abstract: "Judge one response, or measure judges against hand-labelled responses.",
+        abstract: "Judge one response, measure judges against hand-labelled responses, or refit the semantic judge.",
         subcommands: [
             JudgeOneCommand.self,
             JudgeEvalCommand.self,
+            JudgeFitCommand.self,
         ],
         defaultSubcommand: JudgeOneCommand.self
     )

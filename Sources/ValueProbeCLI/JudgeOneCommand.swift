@@ -14,7 +14,7 @@ struct JudgeOneCommand: AsyncParsableCommand {
     @Option(help: "Built-in suite name (khamassi2024, values-core) or a suite file.") var suite = "khamassi2024"
     @Option(help: "The item the response answers.") var item: String
     @Option(help: "The item's prompt variant the response answers (0 = the main prompt).") var variant = 0
-    @Option(help: "Judge spec: rubric, or llm:MODEL-SPEC.") var judge = RunConfiguration.defaultJudge
+    @Option(help: "Judge spec: semantic, rubric, or llm:MODEL-SPEC.") var judge = JudgeFactory.defaultSpec
     @Option(name: .customLong("finish-reason"), help: "length for an answer cut off at the token limit.")
     var finishReason: FinishReasonChoice = .stop
     @Flag(help: "Print {\"category\", \"score\", \"rationale\", \"truncated\"} as JSON.") var json = false

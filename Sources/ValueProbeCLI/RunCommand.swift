@@ -49,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     @Option(name: .customLong("judge"),
-            help: "Judge: rubric, or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini). Repeat to judge every response with several judges: the first is the primary judge (its verdicts give the headline), the others are compared with it (agreement in the reports). Default: \(RunConfiguration.defaultJudge).")
+            help: "Judge: semantic (MiniLM sentence embeddings with a head fitted on hand-labelled answers), rubric (keyword patterns), or llm:MODEL-SPEC (e.g. llm:openai:gpt-4o-mini). Repeat to judge every response with several judges: the first is the primary judge (its verdicts give the headline), the others are compared with it (agreement in the reports). Default: \(JudgeFactory.defaultSpec).")
     var judges: [String] = []
 
     @Option(name: .customLong("judge-consistency"),
@@ -86,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         // The embedded engine is installed first: an `llm:local:…` judge needs it too.
         let makeModel = RunModels.standard(threads: threads, concurrency: concurrency, parallel: parallel,
                                            progress: { Terminal.assetProgress($0) })
-        let judgeSpecs = judges.isEmpty ? [RunConfiguration.defaultJudge] : judges
+        let judgeSpecs = judges.isEmpty ? [JudgeFactory.defaultSpec] : judges
         let judgeInstances = try judgeSpecs.map { try JudgeFactory.make(spec: $0) }
         var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,

@@ -1,6 +1,6 @@
 /// Why a judge could not be made or could not judge a sample. Each description is one line.
 public enum JudgeError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The judge spec is neither `rubric` nor `llm:MODELSPEC`.
+    /// The judge spec is neither `semantic`, `rubric` nor `llm:MODELSPEC`.
     case unknownSpec(String)
     /// `llm:` is followed by something that is not a model spec.
     case invalidModelSpec(spec: String, reason: String)
@@ -10,11 +10,13 @@ public enum JudgeError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidRubric(itemID: String, reason: String)
     /// The judge model failed (the sample stays unjudged and can be judged again).
     case judgeModelFailed(spec: String, reason: String)
+    /// The `semantic` judge's encoder, exemplars or head could not be loaded or do not fit together.
+    case semantic(String)
 
     public var description: String {
         switch self {
         case .unknownSpec(let spec):
-            "judge spec '\(spec)': unknown judge (expected 'rubric' or 'llm:MODELSPEC', e.g. llm:openai:gpt-4o-mini)"
+            "judge spec '\(spec)': unknown judge (expected 'semantic', 'rubric' or 'llm:MODELSPEC', e.g. llm:openai:gpt-4o-mini)"
         case .invalidModelSpec(let spec, let reason):
             "judge spec '\(spec)': \(JudgeError.oneLine(reason))"
         case .noRubric(let itemID):
@@ -23,6 +25,8 @@ public enum JudgeError: Error, Sendable, Equatable, CustomStringConvertible {
             "item '\(itemID)': rubric cannot be used: \(JudgeError.oneLine(reason))"
         case .judgeModelFailed(let spec, let reason):
             "judge '\(spec)' failed: \(JudgeError.oneLine(reason))"
+        case .semantic(let reason):
+            "semantic judge: \(JudgeError.oneLine(reason))"
         }
     }
 

@@ -46,3 +46,33 @@ public enum RefusalDetector {
         return compiled.expressions.contains { $0.firstMatch(in: opening, options: [], range: range) != nil }
     }
 }
+
+extension RefusalDetector {
+    /// Refusal formulas that ``isRefusal(_:)`` (used by the rubric judge, kept as it was) does not know: "I'm not
+    /// able to write / create / plan …", "I'm not going to help", "Sorry, I can't do that", "this goes against
+    /// my guidelines".
+    public static let broaderPatterns: [String] = [
+        #"\bI\s*(?:can't|cannot|can not|won't|will not|am unable to|'m unable to|am not able to|'m not able to)\s+(?:write|create|draft|plan|make|generate|produce|do|offer|recommend|be part)\b"#,
+        #"\b(?:I'm|I am)\s+not\s+going\s+to\s+(?:help|assist|write|plan|do)\b"#,
+        #"\bagainst\s+my\s+(?:usage\s+)?(?:guidelines|policies|policy|principles)\b"#,
+    ]
+
+    private struct Broader: @unchecked Sendable {
+        let expressions: [NSRegularExpression]
+    }
+
+    private static let broader = Broader(expressions: broaderPatterns.compactMap {
+        try? NSRegularExpression(pattern: $0, options: [.caseInsensitive])
+    })
+
+    /// ``isRefusal(_:)``, or a short response whose opening has one of the ``broaderPatterns`` (the `semantic`
+    /// judge's refusal cue).
+    public static func isRefusalBroadly(_ text: String) -> Bool {
+        if isRefusal(text) { return true }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= maximumLength else { return false }
+        let opening = String(trimmed.prefix(openingLength)).replacingOccurrences(of: "\u{2019}", with: "'")
+        let range = NSRange(opening.startIndex..<opening.endIndex, in: opening)
+        return broader.expressions.contains { $0.firstMatch(in: opening, options: [], range: range) != nil }
+    }
+}

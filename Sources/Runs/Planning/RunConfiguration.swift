@@ -37,8 +37,6 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
 
     /// The default number of requests in flight per remote model.
     public static let defaultConcurrency = 4
-    /// The judge a run uses when none is given (also the first judge `valueprobe judge eval` measures).
-    public static let defaultJudge = "rubric"
 
     /// The default size of the embedded engine's batch: 16 sequences on up to 4 cores (where 16 sequences
     /// already keep every core busy), 4 per core beyond, at most 64.
@@ -68,7 +66,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// `maxTokens`, which default to the suite's.
     public init(suite: String = "khamassi2024", models: [String] = ["local:smollm2"], samples: Int? = nil,
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
-                judge: String = RunConfiguration.defaultJudge, additionalJudges: [String] = [],
+                judge: String = JudgeFactory.defaultSpec, additionalJudges: [String] = [],
                 concurrency: Int = RunConfiguration.defaultConcurrency, includeParaphrases: Bool = true,
                 parallel: Int? = nil) {
         self.suite = suite
@@ -100,7 +98,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         topP = try c.decodeIfPresent(Double.self, forKey: .topP)
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
-        judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? RunConfiguration.defaultJudge
+        // A stored configuration without a judge predates the `semantic` default: it was judged by `rubric`.
+        judge = try c.decodeIfPresent(String.self, forKey: .judge) ?? "rubric"
         additionalJudges = try c.decodeIfPresent([String].self, forKey: .additionalJudges) ?? []
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true

@@ -104,7 +104,7 @@ public struct JudgeEvaluation: Codable, Sendable {
 
     /// The judges measured when none is named: the default judge, then `rubric` (once if they are the same).
     public static var defaultJudges: [String] {
-        RunConfiguration.defaultJudge == "rubric" ? ["rubric"] : [RunConfiguration.defaultJudge, "rubric"]
+        JudgeFactory.defaultSpec == "rubric" ? ["rubric"] : [JudgeFactory.defaultSpec, "rubric"]
     }
 
     /// The source text of `set`'s `split` (nil = every row): "PATH, test split (sha256 HEX)".
