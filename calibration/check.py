@@ -3,6 +3,10 @@
 
 Usage: python3 calibration/check.py [FILE]      (standard library only; exits 1 on any problem)
 
+FILE defaults to judge-calibration.jsonl. For the fresh held-out set (judge-calibration-fresh.jsonl) the ids are
+fresh-0001, fresh-0002, …, every row must be in the test split, every item must be a test-split item of the main
+file, and no response may repeat one of the main file's responses (compared with whitespace collapsed).
+
 Checks: one JSON object per line with exactly the expected keys in order; enums; unique, sequential ids;
 the item exists in the named suite with the stated mode and family value; the variant exists (0 = the main
 prompt, k = the k-th paraphrase); every item lies in exactly one split, and that split is the one the
@@ -81,7 +85,18 @@ def expected_split(all_items):
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "judge-calibration.jsonl")
+    main_path = os.path.join(HERE, "judge-calibration.jsonl")
+    path = sys.argv[1] if len(sys.argv) > 1 else main_path
+    fresh = os.path.basename(path).startswith("judge-calibration-fresh")
+    prefix = "fresh" if fresh else "cal"
+    if fresh:  # the main file's test items and responses (membership only)
+        main_test, main_texts = set(), set()
+        with open(main_path, encoding="utf-8") as fh:
+            for line in fh:
+                m = json.loads(line)
+                if m["split"] == "test":
+                    main_test.add((m["suite"], m["item"]))
+                main_texts.add(" ".join(m["response"].split()))
     all_items = {}
     for suite, rel in SUITES.items():
         for iid, it in parse_suite(os.path.join(ROOT, rel)).items():
@@ -106,8 +121,15 @@ def main():
         where = f"line {n} ({r['id']})"
         if ids[r["id"]] > 1:
             errors.append(f"{where}: duplicate id")
-        if r["id"] != f"cal-{n:04d}":
-            errors.append(f"{where}: id should be cal-{n:04d}")
+        if r["id"] != f"{prefix}-{n:04d}":
+            errors.append(f"{where}: id should be {prefix}-{n:04d}")
+        if fresh:
+            if r["split"] != "test":
+                errors.append(f"{where}: the fresh set holds test rows only")
+            if (r["suite"], r["item"]) not in main_test:
+                errors.append(f"{where}: {r['item']} is not a test-split item of the main file")
+            if isinstance(r["response"], str) and " ".join(r["response"].split()) in main_texts:
+                errors.append(f"{where}: response already in the main file")
         for key, allowed in (("mode", MODES), ("label", LABELS), ("split", SPLITS),
                              ("finish_reason", ["stop", "length"]), ("source", ["smollm2", "written"]),
                              ("suite", list(SUITES))):
