@@ -26,7 +26,7 @@ struct BenchJudgeCommand: ParsableCommand {
         }
         display.finish()
         if json {
-            Terminal.printJSON(result)
+            try Terminal.printJSON(result)
             return
         }
         print("judging \(calibration) (sha256 \(result.calibrationSHA256.prefix(16))…), median of \(result.repetitions) passes after a warm-up pass:")

@@ -111,8 +111,6 @@ extension ModeValidity {
         let figures = ValidityFigures.measure(
             pairs: pairs, seed: StatisticSeed.seed(base: seed, label: "validity|\(mode.rawValue)"),
             replicates: replicates, confidence: confidence)
-        return ModeValidity(mode: mode, rows: figures.rows, confusion: figures.confusion,
-                            sensitivity: figures.sensitivity, specificity: figures.specificity,
-                            balancedAccuracy: figures.balancedAccuracy, kappa: figures.kappa)
+        return ModeValidity(mode: mode, figures: figures)
     }
 }
