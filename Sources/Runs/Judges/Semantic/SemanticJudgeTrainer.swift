@@ -44,7 +44,7 @@ public struct SemanticJudgeTrainer: Sendable {
         ],
         .causal: [
             ("causal-core", causalCore),
-            ("causal-conclusion", causalCore + ["close_causal", "causal_balance"]),
+            ("causal-conclusion", causalCore + ["close_causal", "causal_balance", "max_causal_plain"]),
         ],
     ]
 
