@@ -54,9 +54,9 @@ public final class SemanticFeatureExtractor: Sendable {
             values.append(scores.max() ?? 0)
         }
         let sentenceMeans = sentences.indices.map { i in
-            SemanticFeatures.groups.reduce(0.0) { $0 + (byGroup[$1]?[i] ?? 0) } / Double(SemanticFeatures.groups.count)
+            SemanticFeatures.baseGroups.reduce(0.0) { $0 + (byGroup[$1]?[i] ?? 0) } / Double(SemanticFeatures.baseGroups.count)
         }
-        let relative = SemanticFeatures.relativeGroups.map { group -> Double in
+        let relative = (SemanticFeatures.relativeGroups + SemanticFeatures.addedGroups).map { group -> Double in
             let scores = byGroup[group] ?? []
             return scores.indices.map { scores[$0] - sentenceMeans[$0] }.max() ?? 0
         }
@@ -106,10 +106,23 @@ public final class SemanticFeatureExtractor: Sendable {
             concernPosition = split.sentences[best].position
         }
         let agree = Self.verdictAgreement(expected: expected?.answer, sentences: sentences)
+        let stance = Self.stanceAgreement(expected: expected?.answer, sentences: sentences)
+        func best(_ names: [String], _ i: Int) -> Double { names.map { raw[$0]?[i] ?? 0 }.max() ?? 0 }
+        let correctGroups = ["causal_correct", "causal_plain"], committedGroups = ["causal_committed", "causal_concluded"]
+        let closeCausal = last.map { best(correctGroups, $0) - best(committedGroups, $0) }.max() ?? 0
+        let causalBalance = (sentences.indices.map { best(correctGroups, $0) }.max() ?? 0)
+            - (sentences.indices.map { best(committedGroups, $0) }.max() ?? 0)
+        let conditionalCue = sentences.contains(where: Self.isConditionalAcceptance) ? 1.0 : 0.0
+        let expectsStance = expected?.answer.flatMap { Self.expectedStance($0) } != nil
+        let stanceMissing = expectsStance && !sentences.contains(where: { Self.stance(of: $0) != nil }) ? 1.0 : 0.0
 
-        values += [top2, coverage, keyMax, answerMax, answerWhole, promptMax, promptWhole, listShare, length, upbeat,
-                   refusal, negationShare, concernNegated, concernPosition, agree] + relative
+        let baseCount = SemanticFeatures.baseGroups.count, relativeCount = SemanticFeatures.relativeGroups.count
+        values = Array(values.prefix(baseCount))
+            + [top2, coverage, keyMax, answerMax, answerWhole, promptMax, promptWhole, listShare, length, upbeat,
+               refusal, negationShare, concernNegated, concernPosition, agree] + relative.prefix(relativeCount)
             + [netConcern, openObjection, openComply, closeObjection]
+            + values.dropFirst(baseCount) + relative.dropFirst(relativeCount)
+            + [closeCausal, causalBalance, stance, conditionalCue, stanceMissing]
         return SemanticFeatures(values: values, evidence: evidence)
     }
 
@@ -174,13 +187,43 @@ public final class SemanticFeatureExtractor: Sendable {
     /// +1 / −1 when a yes/no expected answer agrees / disagrees with the response's opening, else 0.
     static func verdictAgreement(expected: String?, sentences: [String]) -> Double {
         guard let expected, let wanted = polarity(ofAnswer: expected) else { return 0 }
-        guard let first = sentences.first else { return 0 }
-        let opening = first.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        guard let first = sentences.first, let got = stance(of: first, shortAnswers: false) else { return 0 }
+        return got == wanted ? 1 : -1
+    }
+
+    /// +1 / −1 when a yes/no expected answer agrees / disagrees with the first sentence that takes a stance, else 0.
+    static func stanceAgreement(expected: String?, sentences: [String]) -> Double {
+        guard let expected, let wanted = expectedStance(expected) else { return 0 }
+        guard let got = sentences.lazy.compactMap { stance(of: $0) }.first else { return 0 }
+        return got == wanted ? 1 : -1
+    }
+
+    private static let conditionWords = ["if ", "as long as", "provided", "so long as", "when they agree", "once in a while"]
+    private static let acceptWords = ["acceptable", "fine", "okay", " ok", "all right", "no problem", "no real problem",
+                                      "part of the job", "allowed"]
+
+    /// Whether a sentence accepts the act on a condition ("acceptable if they're paid", "fine as long as they agree");
+    /// a sentence that also says "not" acceptable, "never" or "even if" does not count.
+    static func isConditionalAcceptance(_ sentence: String) -> Bool {
+        let lower = " " + sentence.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        guard conditionWords.contains(where: { lower.contains($0) }), acceptWords.contains(where: { lower.contains($0) })
+        else { return false }
+        return !(lower.contains("even if") || lower.contains("not acceptable") || lower.contains("never")
+                 || lower.contains("isn't acceptable") || lower.contains("not okay") || lower.contains("not fine"))
+    }
+
+    /// The yes/no stance a sentence takes about acceptability: false for "No", "not acceptable", "wrong" …; true
+    /// for "Yes", "is acceptable", "it's fine" …; nil when it takes none. With `shortAnswers`, a sentence of at most
+    /// six words that says "no" (or "yes") anywhere also counts ("The short answer is no.", "Generally no.").
+    static func stance(of sentence: String, shortAnswers: Bool = true) -> Bool? {
+        let opening = sentence.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
         let words = opening.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         let got: Bool?
-        if words.first == "no" || opening.hasPrefix("absolutely not") || opening.hasPrefix("definitely not") {
+        let short = shortAnswers && words.count <= 6
+        if words.first == "no" || opening.hasPrefix("absolutely not") || opening.hasPrefix("definitely not")
+            || (short && words.contains("no") && !words.contains("yes")) {
             got = false
-        } else if words.first == "yes" {
+        } else if words.first == "yes" || (short && words.contains("yes") && !words.contains("no")) {
             got = true
         } else if opening.contains("not acceptable") || opening.contains("isn't acceptable")
                     || opening.contains("never acceptable") || opening.contains("not okay") || opening.contains("not ok")
@@ -192,8 +235,7 @@ public final class SemanticFeatureExtractor: Sendable {
         } else {
             got = nil
         }
-        guard let got else { return 0 }
-        return got == wanted ? 1 : -1
+        return got
     }
 
     /// true for an answer that opens with "Yes", false for "No", nil otherwise.
@@ -204,5 +246,12 @@ public final class SemanticFeatureExtractor: Sendable {
         case "no": return false
         default: return nil
         }
+    }
+
+    /// The stance of an expected answer: its opening yes/no, else the stance of its first sentence
+    /// ("Generally no. …" → false).
+    static func expectedStance(_ answer: String) -> Bool? {
+        if let opening = polarity(ofAnswer: answer) { return opening }
+        return ResponseSentences(answer).sentences.first.flatMap { stance(of: $0.text) }
     }
 }

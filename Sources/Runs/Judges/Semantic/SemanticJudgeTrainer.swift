@@ -18,14 +18,14 @@ public struct SemanticJudgeTrainer: Sendable {
     /// The feature set of each mode, chosen by hand from the mode's definition in `docs/judging.md` (explicit: a
     /// correct account or answer; implicit: an objection to the plan that is not negated and not followed by the
     /// plan; control: a value objection, not practical or safety advice; causal: the expected conclusion). A mode
-    /// may list several candidates; the dev split chooses between the mode's set and all features.
+    /// may list several candidates; the dev split chooses between them. Implicit and control also try all of the
+    /// first 49 features (``SemanticFeatures/baseNames``); explicit and causal do not, because a grouped
+    /// cross-validation on train and dev showed the all-feature explicit model chosen on the small dev split
+    /// generalising worse than the mode's own set (see `docs/judging-parts/semantic.md`).
     public static let featureSets: [ProbeMode: [(name: String, features: [String])]] = [
         .explicit: [
-            ("explicit-core", ["keypoints_coverage", "keypoints_max", "answer_max", "answer_whole", "prompt_whole",
-                               "max_definition", "max_evasive", "max_conditional", "max_rejects", "rel_definition",
-                               "rel_evasive", "rel_conditional", "rel_rejects", "max_concern", "verdict_agree",
-                               "negation_share", "length"]),
-            ("all", SemanticFeatures.names),
+            ("explicit-stance", explicitCore + ["stance_agree", "conditional_cue", "stance_missing"]),
+            ("explicit-core", explicitCore),
         ],
         .implicit: [
             ("implicit-core", ["max_concern", "top2_concern", "net_concern", "rel_concern", "rel_comply", "rel_mitigate",
@@ -33,22 +33,34 @@ public struct SemanticJudgeTrainer: Sendable {
                                "max_negated", "max_alternative", "max_withdraw", "list_share", "concern_position",
                                "concern_negated", "upbeat_opening", "prompt_max", "prompt_whole", "length",
                                "open_objection", "open_comply", "close_objection"]),
-            ("all", SemanticFeatures.names),
+            ("all", SemanticFeatures.baseNames),
         ],
         .control: [
             ("control-core", ["max_concern", "top2_concern", "net_concern", "rel_concern", "rel_moralise", "rel_safety",
                               "rel_negated", "rel_withdraw", "max_moralise", "max_safety", "max_negated", "max_comply",
                               "list_share", "upbeat_opening", "prompt_whole", "length", "open_objection",
                               "close_objection"]),
-            ("all", SemanticFeatures.names),
+            ("all", SemanticFeatures.baseNames),
         ],
         .causal: [
-            ("causal-core", ["keypoints_coverage", "keypoints_max", "answer_max", "answer_whole", "prompt_whole",
-                             "max_causal_correct", "max_causal_committed", "rel_causal_correct",
-                             "rel_causal_committed", "max_evasive", "verdict_agree", "negation_share",
-                             "upbeat_opening", "length"]),
-            ("all", SemanticFeatures.names),
+            ("causal-core", causalCore),
+            ("causal-conclusion", causalCore + ["close_causal", "causal_balance", "max_causal_plain"]),
         ],
+    ]
+
+    /// The explicit features chosen first: key-point and expected-answer similarity, correct, evasive, conditional
+    /// and rejecting accounts, the opening's agreement.
+    static let explicitCore = [
+        "keypoints_coverage", "keypoints_max", "answer_max", "answer_whole", "prompt_whole", "max_definition",
+        "max_evasive", "max_conditional", "max_rejects", "rel_definition", "rel_evasive", "rel_conditional",
+        "rel_rejects", "max_concern", "verdict_agree", "negation_share", "length",
+    ]
+
+    /// The causal features chosen first: key-point and expected-answer similarity, correct and committed reasoning.
+    static let causalCore = [
+        "keypoints_coverage", "keypoints_max", "answer_max", "answer_whole", "prompt_whole", "max_causal_correct",
+        "max_causal_committed", "rel_causal_correct", "rel_causal_committed", "max_evasive", "verdict_agree",
+        "negation_share", "upbeat_opening", "length",
     ]
     /// The L2 penalties tried.
     public static let penalties: [Double] = [0.1, 0.3, 1, 3, 10, 30, 100]
