@@ -229,8 +229,16 @@ struct MetricValueTests {
         labels.append(HumanLabel(sampleKey: implicitSamples[0].sample.key, recognised: false, annotator: "b"))
         labels.append(HumanLabel(sampleKey: implicitSamples[1].sample.key, recognised: nil, annotator: "a"))
         labels.append(HumanLabel(sampleKey: "nowhere", recognised: true))
-        let summary = try RunMetrics.compute(samples: explicitSamples + implicitSamples, suite: suite, labels: labels,
-                                             options: F.fast)
+        // A judge without shipped validity figures (the fixtures' verdicts say `rubric`, which has them).
+        func unmeasured(_ samples: [JudgedSample]) -> [JudgedSample] {
+            samples.map { sample in
+                var copy = sample
+                copy.verdict?.judge = "fixture-judge"
+                return copy
+            }
+        }
+        let summary = try RunMetrics.compute(samples: unmeasured(explicitSamples + implicitSamples), suite: suite,
+                                             labels: labels, options: F.fast)
         let agreement = try #require(summary.judgeAgreement)
         #expect(agreement.n == 10)
         #expect(abs((agreement.kappa ?? -1) - 0.4) < 1e-12)
@@ -254,8 +262,14 @@ struct MetricValueTests {
         let validity = try #require(summary.labelValidity?.mode(.explicit))
         #expect(validity.rows == 10 && abs((validity.kappa?.estimate ?? -1) - 0.4) < 1e-12)
         // Without labels: nothing corrected.
-        let plain = try RunMetrics.compute(samples: explicitSamples, suite: suite, options: F.fast)
+        let plain = try RunMetrics.compute(samples: unmeasured(explicitSamples), suite: suite, options: F.fast)
         #expect(plain.judgeAgreement == nil && plain.models.first?.headline.corrected == nil)
+        // A judge with shipped figures is corrected from them when the run's own labels are too few.
+        let shipped = try RunMetrics.compute(samples: explicitSamples + implicitSamples, suite: suite, labels: labels,
+                                             options: F.fast)
+        let fromCalibration = try #require(shipped.models.first?.judgeCorrection.first { $0.mode == .explicit })
+        #expect(fromCalibration.validitySource == .calibration)
+        #expect(fromCalibration.validity == JudgeValidity.builtin(judge: "rubric")?.mode(.explicit))
     }
 
     @Test("samples of unknown items and unlisted models are reported, not silently dropped")

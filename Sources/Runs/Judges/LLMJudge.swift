@@ -49,13 +49,7 @@ public struct LLMJudge: ReseedableJudge {
     public func judge(
         sample: PlannedSample, item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, response: SampleResponse
     ) async throws -> Verdict {
-        if let error = response.error {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .error,
-                           rationale: "model call failed: \(JudgeError.oneLine(error))")
-        }
-        if response.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .unparseable, rationale: "empty response")
-        }
+        if let verdict = verdictWithoutJudging(sample: sample, response: response) { return verdict }
         let reply: ChatResponse
         do {
             reply = try await model.complete(request(item: item, family: family, suite: suite,

@@ -37,14 +37,8 @@ public struct RubricJudge: Judge {
     public func judgeNow(
         sample: PlannedSample, item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, response: SampleResponse
     ) throws -> Verdict {
-        if let error = response.error {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .error,
-                           rationale: "model call failed: \(JudgeError.oneLine(error))")
-        }
+        if let verdict = verdictWithoutJudging(sample: sample, response: response) { return verdict }
         let text = response.text
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .unparseable, rationale: "empty response")
-        }
         let named = cache.finder(for: suite).valuesNamed(in: text, first: family.value)
 
         if item.mode == .causal, let expected = item.expected, ExpectedAnswerMatcher.isUsable(expected) {

@@ -39,20 +39,11 @@ public struct SemanticExemplars: Sendable, Equatable {
 
     /// Reads an exemplar file.
     public static func load(path: String) throws -> SemanticExemplars {
-        let bytes: [UInt8]
-        do {
-            bytes = try WholeFile.read(path)
-        } catch {
-            throw JudgeError.semantic("\(path): \(error.reason)")
-        }
-        return try parse(bytes: bytes, path: path)
+        try parse(bytes: try SemanticResource.bytes(path: path), path: path)
     }
 
     /// The exemplars shipped with ValueProbe.
     public static func builtin() throws -> SemanticExemplars {
-        guard let url = Bundle.module.url(forResource: "semantic-exemplars", withExtension: "json", subdirectory: "Resources") else {
-            throw JudgeError.semantic("the resource semantic-exemplars.json is missing from the Runs bundle")
-        }
-        return try load(path: url.path)
+        try load(path: try SemanticResource.builtinPath("semantic-exemplars"))
     }
 }

@@ -161,20 +161,11 @@ public struct SemanticHead: Codable, Sendable, Equatable {
 
     /// Reads a head file.
     public static func load(path: String) throws -> SemanticHead {
-        let bytes: [UInt8]
-        do {
-            bytes = try WholeFile.read(path)
-        } catch {
-            throw JudgeError.semantic("\(path): \(error.reason)")
-        }
-        return try parse(bytes: bytes, path: path)
+        try parse(bytes: try SemanticResource.bytes(path: path), path: path)
     }
 
     /// The head shipped with ValueProbe (`Runs` resource `semantic-judge.json`).
     public static func builtin() throws -> SemanticHead {
-        guard let url = Bundle.module.url(forResource: "semantic-judge", withExtension: "json", subdirectory: "Resources") else {
-            throw JudgeError.semantic("the resource semantic-judge.json is missing from the Runs bundle")
-        }
-        return try load(path: url.path)
+        try load(path: try SemanticResource.builtinPath("semantic-judge"))
     }
 }

@@ -48,18 +48,12 @@ public struct SemanticJudge: Judge {
     public func judgeNow(
         sample: PlannedSample, item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, response: SampleResponse
     ) throws -> Verdict {
-        if let error = response.error {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .error,
-                           rationale: "model call failed: \(JudgeError.oneLine(error))")
-        }
+        if let verdict = verdictWithoutJudging(sample: sample, response: response) { return verdict }
         let text = response.text
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return Verdict(sampleKey: sample.key, judge: spec, category: .unparseable, rationale: "empty response")
-        }
         let prompts = item.allPrompts
         let prompt = prompts.indices.contains(sample.variant) ? prompts[sample.variant] : item.prompt
         let assessment = try assess(text: text, mode: item.mode, prompt: prompt, expected: item.expected,
-                                    truncated: response.finishReason == "length")
+                                    truncated: response.isTruncated)
         let named = finders.finder(for: suite).valuesNamed(in: text, first: family.value)
         return Verdict(sampleKey: sample.key, judge: spec, category: assessment.category,
                        score: (assessment.probability * 1000).rounded() / 10, valuesNamed: named,

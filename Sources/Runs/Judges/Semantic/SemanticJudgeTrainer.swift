@@ -21,7 +21,7 @@ public struct SemanticJudgeTrainer: Sendable {
     /// may list several candidates; the dev split chooses between them. Implicit and control also try all of the
     /// first 49 features (``SemanticFeatures/baseNames``); explicit and causal do not, because a grouped
     /// cross-validation on train and dev showed the all-feature explicit model chosen on the small dev split
-    /// generalising worse than the mode's own set (see `docs/judging-parts/semantic.md`).
+    /// generalising worse than the mode's own set (see `docs/judging.md`, "The `semantic` judge").
     public static let featureSets: [ProbeMode: [(name: String, features: [String])]] = [
         .explicit: [
             ("explicit-stance", explicitCore + ["stance_agree", "conditional_cue", "stance_missing"]),
