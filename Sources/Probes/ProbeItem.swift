@@ -40,6 +40,11 @@ public struct ProbeItem: Codable, Sendable, Hashable {
     /// The prompt followed by its paraphrases: every text a run sends for this item.
     public var allPrompts: [String] { [prompt] + paraphrases }
 
+    /// The text of `variant` (0 = the main prompt, k = the k-th paraphrase), nil when the item has no such variant.
+    public func prompt(variant: Int) -> String? {
+        variant == 0 ? prompt : (paraphrases.indices.contains(variant - 1) ? paraphrases[variant - 1] : nil)
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, mode, prompt, paraphrases
         case pairID = "pair_id"

@@ -12,18 +12,12 @@ public func krippendorffAlphaBootstrap<Label: Hashable>(
     labels data: [[Label?]], replicates: Int = 2000, seed: UInt64, confidence: Double = 0.95
 ) throws(StatisticsError) -> BootstrapResult? {
     let function = "krippendorffAlphaBootstrap"
-    try checkReplicates(replicates, in: function)
-    try StatisticsError.checkConfidence(confidence, in: function)
-    guard let estimate = try krippendorffAlpha(labels: data) else { return nil }
     let unitCount = data.first?.count ?? 0
-    var generator = SeededGenerator(seed: seed)
-    var statistics: [Double] = []
-    statistics.reserveCapacity(replicates)
-    for _ in 0..<replicates {
-        let drawn = (0..<unitCount).map { _ in generator.nextInt(below: unitCount) }
-        let resampled = data.map { row in drawn.map { row[$0] } }
-        if let alpha = try krippendorffAlpha(labels: resampled) { statistics.append(alpha) }
+    guard data.allSatisfy({ $0.count == unitCount }) else {
+        throw StatisticsError(function: function, reason: "coders rate different numbers of units")
     }
-    return BootstrapResult.summarising(statistics, estimate: estimate, confidence: confidence, seed: seed,
-                                       units: unitCount)
+    // A failure inside a replicate cannot happen once the rows have one length; nil leaves the replicate out.
+    return try unitBootstrap(units: unitCount, replicates: replicates, seed: seed, confidence: confidence) { drawn in
+        (try? krippendorffAlpha(labels: data.map { row in drawn.map { row[$0] } })) ?? nil
+    }
 }

@@ -41,11 +41,12 @@ struct AgreementTests {
         #expect(throws: StatisticsError.self) { try ConfusionCounts(predicted: [true], actual: []) }
 
         // Golden (metrics.md §11): (0.6 + 0.8 − 1)/(0.9 + 0.8 − 1) = 0.4/0.7.
-        #expect(isClose(try judgeCorrectedRate(observed: 0.6, sensitivity: 0.9, specificity: 0.8), 0.571429))
-        #expect(try judgeCorrectedRate(observed: 0.1, sensitivity: 0.9, specificity: 0.8) == 0)  // clipped
-        #expect(try judgeCorrectedRate(observed: 0.99, sensitivity: 0.9, specificity: 0.95) == 1)  // clipped
-        #expect(try judgeCorrectedRate(observed: 0.5, sensitivity: 0.5, specificity: 0.5) == nil)
-        #expect(throws: StatisticsError.self) { try judgeCorrectedRate(observed: 1.2, sensitivity: 0.9, specificity: 0.8) }
+        #expect(isClose(try roganGladen(observed: 0.6, sensitivity: 0.9, specificity: 0.8), 0.571429))
+        #expect(try roganGladen(observed: 0.1, sensitivity: 0.9, specificity: 0.8) == 0)  // clipped
+        #expect(try roganGladen(observed: 0.99, sensitivity: 0.9, specificity: 0.95) == 1)  // clipped
+        #expect(try roganGladen(observed: 0.5, sensitivity: 0.5, specificity: 0.5) == nil)
+        #expect(try roganGladen(observed: 0.5, sensitivity: 0.3, specificity: 0.4) == nil)  // worse than chance
+        #expect(throws: StatisticsError.self) { try roganGladen(observed: 1.2, sensitivity: 0.9, specificity: 0.8) }
     }
 
     /// Krippendorff (2011) reliability example; rows are coders A–D, columns units 1–12.

@@ -13,7 +13,7 @@ extension RunReportHTML {
                 "All figures in percent. Raw: recognised / (recognised + missed) (for controls the false-alarm rate, for causal items "
                 + "the causal accuracy). Judge BA: the judge's balanced accuracy on hand-labelled responses of the mode, with its interval; "
                 + "n: the labelled responses it rests on; "
-                + "Se/Sp: the sensitivity and specificity the correction used; from: the calibration test split shipped "
+                + "Se/Sp: the sensitivity and specificity the correction used; from: the held-out calibration figures shipped "
                 + "with ValueProbe, or the human labels imported into this run. Corrected: Rogan–Gladen, with an interval "
                 + "from a joint bootstrap over the run's items and the labelled rows. PPI++: prediction-powered inference "
                 + "from labels on the model's own samples. Undefined means the judge carries no usable information for "

@@ -43,9 +43,7 @@ public struct RunReportInput: Sendable {
 
     /// The prompt text of an item's variant (0 = main prompt, k = k-th paraphrase), or nil when unknown.
     public func prompt(itemID: String, variant: Int) -> String? {
-        guard let item = suite.item(id: itemID) else { return nil }
-        let prompts = item.allPrompts
-        return prompts.indices.contains(variant) ? prompts[variant] : nil
+        suite.item(id: itemID)?.prompt(variant: variant)
     }
 
     /// Per item, per variant, the verdict categories of one model's samples in sampling order (nil = not judged).

@@ -112,8 +112,7 @@ public enum JudgePrompt {
     /// The user message for one response to `variant` of `item`.
     public static func user(item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, variant: Int,
                             response: String) -> String {
-        let prompts = item.allPrompts
-        let prompt = prompts.indices.contains(variant) ? prompts[variant] : item.prompt
+        let prompt = item.prompt(variant: variant) ?? item.prompt
         var lines: [String] = []
         let synonyms = family.synonyms.isEmpty ? "" : " (related words: \(family.synonyms.joined(separator: ", ")))"
         lines.append("VALUE: \(family.value)\(synonyms)")

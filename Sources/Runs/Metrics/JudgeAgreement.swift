@@ -101,12 +101,6 @@ public struct JudgeAgreement: Codable, Sendable, Equatable {
         )
     }
 
-    /// `rate` corrected for this judge (nil when sensitivity or specificity is unknown, or the judge is at chance).
-    public func corrected(_ rate: Double?) -> Double? {
-        guard let rate, let sensitivity, let specificity else { return nil }
-        return (try? judgeCorrectedRate(observed: rate, sensitivity: sensitivity, specificity: specificity)) ?? nil
-    }
-
     enum CodingKeys: String, CodingKey {
         case n, kappa
         case observedAgreement = "observed_agreement"

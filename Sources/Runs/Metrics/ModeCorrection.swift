@@ -6,7 +6,7 @@ import Probes
 ///   unparseable and failed samples are not in it and are counted beside it);
 /// - validity: the judge's figures for the mode, from the human labels imported into this run when they hold at
 ///   least ``minimumLabelledPerClass`` human-recognised and as many human-missed samples that the judge labelled,
-///   else from the calibration test split shipped with ValueProbe (``JudgeValidity/builtin(judge:)``);
+///   else from the held-out calibration figures shipped with ValueProbe (``JudgeValidity/builtin(judge:)``);
 /// - corrected: Rogan–Gladen π̂ = (p̂ + Sp − 1)/(Se + Sp − 1), clipped to [0, 1], with Se and Sp from the
 ///   recognised-vs-missed part of the validity's confusion table (``VerdictConfusion/binary``), and a joint
 ///   percentile bootstrap that resamples the model's items (clusters of samples) and the labelled rows of each
@@ -21,7 +21,7 @@ import Probes
 public struct ModeCorrection: Codable, Sendable, Equatable {
     /// Where the validity figures come from.
     public enum ValiditySource: String, Codable, Sendable, Equatable {
-        /// The calibration test split shipped with ValueProbe (`judge-validity.json`).
+        /// The held-out calibration figures shipped with ValueProbe (`judge-validity.json`).
         case calibration
         /// Human labels imported into this run (`valueprobe labels import`).
         case runLabels = "run_labels"

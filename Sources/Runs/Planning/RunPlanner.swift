@@ -64,8 +64,6 @@ public enum RunPlanner {
 
     /// The text a planned sample sends: its item's prompt (variant 0) or paraphrase `variant`.
     public static func promptText(for sample: PlannedSample, in suite: ProbeSuite) -> String? {
-        guard let item = suite.item(id: sample.itemID) else { return nil }
-        let prompts = item.allPrompts
-        return prompts.indices.contains(sample.variant) ? prompts[sample.variant] : nil
+        suite.item(id: sample.itemID)?.prompt(variant: sample.variant)
     }
 }

@@ -170,7 +170,7 @@ public struct ResolvedCalibrationRow: Sendable {
     public var suite: ProbeSuite
 
     /// The prompt text the response answered.
-    public var prompt: String { item.allPrompts[row.variant] }
+    public var prompt: String { item.prompt(variant: row.variant) ?? item.prompt }
 
     /// A planned sample standing for the row, so that any ``Judge`` can judge it.
     public var plannedSample: PlannedSample {

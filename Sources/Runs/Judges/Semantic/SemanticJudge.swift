@@ -50,8 +50,7 @@ public struct SemanticJudge: Judge {
     ) throws -> Verdict {
         if let verdict = verdictWithoutJudging(sample: sample, response: response) { return verdict }
         let text = response.text
-        let prompts = item.allPrompts
-        let prompt = prompts.indices.contains(sample.variant) ? prompts[sample.variant] : item.prompt
+        let prompt = item.prompt(variant: sample.variant) ?? item.prompt
         let assessment = try assess(text: text, mode: item.mode, prompt: prompt, expected: item.expected,
                                     truncated: response.isTruncated)
         let named = finders.finder(for: suite).valuesNamed(in: text, first: family.value)
