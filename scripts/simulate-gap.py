@@ -8,10 +8,12 @@ with v_s the binomial variance of d_s, a t quantile with S - 1 degrees of freedo
 
   coverage  share of 95 % intervals that contain the population gap 0.8 - 0.4, beside a percentile bootstrap over
             scenarios only (the previous estimator) and a two-stage bootstrap (scenarios, then samples);
-  power     minimum detectable gap (MDE) at 80 % power around an implicit rate of 0.3, on a 0.05 grid.
+  power     minimum detectable gap (MDE) at 80 % power around an implicit rate of 0.3, on a 0.05 grid;
+  suites    the same MDE for the plans of the built-in suites (docs/suite-format.md, "Power of the built-in suites").
 
 Needs numpy and scipy. Usage: scripts/simulate-gap.py coverage [--runs 1000] [--seed 1]
                                scripts/simulate-gap.py power [--runs 500] [--seed 3]
+                               scripts/simulate-gap.py suites [--runs 500] [--seed 5]
 """
 import argparse
 
@@ -61,7 +63,7 @@ def power(rng, S, n, gap, kappa, runs, mu_i=0.3):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["coverage", "power"])
+    parser.add_argument("what", choices=["coverage", "power", "suites"])
     parser.add_argument("--runs", type=int)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
@@ -75,6 +77,20 @@ def main():
                 for n in (3, 10):
                     cov, width = coverage(rng, S, n, kappa, runs)
                     print(f"| {S} | {n} | {kappa} | {cov['scenario_t']:.3f} | {width:.2f} | {cov['cluster_pb']:.3f} | {cov['two_stage']:.3f} |")
+    elif args.what == "suites":
+        rng = np.random.default_rng(5 if args.seed is None else args.seed)
+        runs = args.runs or 500
+        plans = [("khamassi2024 quick (default run), overall", 6, 2), ("khamassi2024 full, per value", 8, 30),
+                 ("khamassi2024 full, overall", 24, 30), ("values-core full, per value", 6, 20),
+                 ("values-core full, overall", 72, 20)]
+        print("| plan | scenarios S | answers per item n | MDE, kappa = 4 | MDE, kappa = 20 |")
+        print("|---|---:|---:|---:|---:|")
+        for name, S, n in plans:
+            row = []
+            for kappa in (4, 20):
+                mde = next((g for g in np.arange(0.05, 0.70, 0.05) if power(rng, S, n, g, kappa, runs) >= 0.8), None)
+                row.append(f"{mde:.2f}" if mde is not None else "> 0.65")
+            print(f"| {name} | {S} | {n} | {row[0]} | {row[1]} |")
     else:
         rng = np.random.default_rng(3 if args.seed is None else args.seed)
         runs = args.runs or 500

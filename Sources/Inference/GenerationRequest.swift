@@ -9,9 +9,12 @@ public struct GenerationRequest: Sendable, Equatable {
     public var stop: [String]
     /// How many of the most likely tokens to report per step, with log-probabilities (0 = none).
     public var topLogprobs: Int
+    /// Stop a generation that has fallen into a loop (``RepetitionGuard``), finish reason ``FinishReason/repetition``.
+    public var stopOnRepetition: Bool
 
     public init(prompt: [Int32], parameters: SamplingParameters = SamplingParameters(), maxTokens: Int = 256,
-                stop: [String] = [], topLogprobs: Int = 0) {
+                stop: [String] = [], topLogprobs: Int = 0, stopOnRepetition: Bool = false) {
+        self.stopOnRepetition = stopOnRepetition
         self.prompt = prompt
         self.parameters = parameters
         self.maxTokens = maxTokens

@@ -10,6 +10,8 @@ public enum FinishReason: String, Codable, Sendable {
     case contextFull = "context_full"
     /// The caller's callback asked to stop.
     case cancelled
+    /// The text had fallen into a loop (``RepetitionGuard``) and the request asked to stop there.
+    case repetition
 }
 
 /// A token id with a score (a raw logit, or a log-probability).

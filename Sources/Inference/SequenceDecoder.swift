@@ -31,6 +31,8 @@ public struct SequenceDecoder: Sendable {
     public let topLogprobs: Int
     /// Positions the sequence may fill: prompt and generated tokens that are evaluated.
     public let capacity: Int
+    /// Whether a loop (``RepetitionGuard``) ends the sequence.
+    public let stopOnRepetition: Bool
     /// The generation so far (complete once `isFinished`).
     public private(set) var result: GenerationResult
     public private(set) var isFinished = false
@@ -52,7 +54,7 @@ public struct SequenceDecoder: Sendable {
     ///   - capacity: positions the sequence's cache holds (the prompt must leave room for at least one more).
     public init(model: LanguageModel, prompt: [Int32], parameters: SamplingParameters = SamplingParameters(),
                 maxTokens: Int = 256, stop: [String] = [], topLogits: Int = 0, topLogprobs: Int = 0,
-                capacity: Int) throws(InferenceError) {
+                capacity: Int, stopOnRepetition: Bool = false) throws(InferenceError) {
         guard maxTokens >= 0 else { throw .invalidRequest("max tokens must be ≥ 0, got \(maxTokens)") }
         guard topLogits >= 0 else { throw .invalidRequest("top logits must be ≥ 0, got \(topLogits)") }
         guard topLogprobs >= 0 else { throw .invalidRequest("top logprobs must be ≥ 0, got \(topLogprobs)") }
@@ -71,6 +73,7 @@ public struct SequenceDecoder: Sendable {
         self.topLogits = min(topLogits, vocab)
         self.topLogprobs = min(topLogprobs, vocab)
         self.capacity = capacity
+        self.stopOnRepetition = stopOnRepetition
         tokenizer = model.tokenizer
         stopTokens = model.stopTokens
         detokenizer = StreamingDetokenizer(tokenizer: model.tokenizer)
@@ -126,6 +129,10 @@ public struct SequenceDecoder: Sendable {
         }
         if result.tokens.count == maxTokens {
             finish(.length)
+            return nil
+        }
+        if stopOnRepetition && RepetitionGuard.isLooping(result.tokens) {
+            finish(.repetition)
             return nil
         }
         // Evaluating the token needs one more position.

@@ -10,9 +10,13 @@ public struct ChatRequest: Sendable, Codable, Equatable {
     /// Seed for backends that honour one (the embedded engine always does).
     public var seed: UInt64?
     public var stop: [String]
+    /// Ask the backend to stop an answer that has fallen into a loop (finish reason `repetition`). Only the
+    /// embedded engine can (``Inference/RepetitionGuard``); remote APIs ignore it.
+    public var stopOnRepetition: Bool
 
     public init(messages: [ChatMessage], temperature: Double? = nil, topP: Double? = nil, maxTokens: Int = 256,
-                seed: UInt64? = nil, stop: [String] = []) {
+                seed: UInt64? = nil, stop: [String] = [], stopOnRepetition: Bool = false) {
+        self.stopOnRepetition = stopOnRepetition
         self.messages = messages
         self.temperature = temperature
         self.topP = topP

@@ -36,12 +36,14 @@ public final class EmbeddedChatModel: ChatModel {
         let start = DispatchTime.now().uptimeNanoseconds
         let prompt = model.tokenize(prompt: try model.renderChat(request.messages))
         let r = try await engine.generate(GenerationRequest(prompt: prompt, parameters: p, maxTokens: request.maxTokens,
-                                                            stop: request.stop))
+                                                            stop: request.stop,
+                                                            stopOnRepetition: request.stopOnRepetition))
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let finish: String = switch r.finishReason {
         case .stop, .stopSequence: "stop"
         case .length, .contextFull: "length"
         case .cancelled: "cancelled"
+        case .repetition: "repetition"
         }
         return ChatResponse(text: r.text, finishReason: finish, promptTokens: r.promptTokens.count,
                             completionTokens: r.tokens.count, latencyMilliseconds: ms, reportedModel: model.displayName)

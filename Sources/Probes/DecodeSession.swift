@@ -7,6 +7,8 @@ final class DecodeSession {
     private(set) var issues: [SuiteIssue] = []
     /// Source positions by structural path (`families[0].items[2].pair_id`).
     private(set) var marks: [String: Mark] = [:]
+    /// Paths of items the loader made (from scenarios) → the path of the text they were made from.
+    private var aliases: [String: String] = [:]
     /// Nodes that may still be visited; YAML aliases can make a small file describe a huge tree.
     private var budget: Int
     private var budgetReported = false
@@ -38,11 +40,17 @@ final class DecodeSession {
         return false
     }
 
-    /// The source position of a path, or of its nearest recorded ancestor.
+    /// Places everything under `path` (an item made from a scenario) at `source` (the form it was made from).
+    func alias(_ path: String, to source: String) {
+        aliases[path] = source
+    }
+
+    /// The source position of a path, or of its nearest recorded ancestor (following ``alias(_:to:)``).
     func mark(for path: String) -> Mark? {
         var current = path
         while true {
             if let mark = marks[current] { return mark }
+            if let source = aliases[current] { return mark(for: source + path.dropFirst(current.count)) }
             guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { return marks[""] }
             current = String(current[..<cut])
         }

@@ -19,12 +19,22 @@ public struct ProbeItem: Codable, Sendable, Hashable {
     public var rubric: Rubric?
     /// Free-form notes: `domain`, `reconstruction` ("true"/"false"), `repeat`, `notes`, `source`, …
     public var metadata: [String: String]
+    /// The scenario this item is one form of (``ProbeScenario``): its implicit request, control twin, explicit
+    /// twin, causal question and hint-ladder items share it, and the gap is computed within it.
+    public var scenario: String?
+    /// The item's rung on the hint ladder (``HintLevel``), when it is part of one.
+    public var level: Int?
+    /// The conversation sent instead of a single user turn with the prompt (``ConversationTurn``): system
+    /// instructions, earlier turns, the model's own earlier answers. The response to its last (user) turn is the
+    /// one judged.
+    public var messages: [ConversationTurn]?
 
     /// Creates an item; `valueAtRisk` defaults to true for every mode except `control`.
     public init(
         id: String, mode: ProbeMode, prompt: String, paraphrases: [String] = [], pairID: String? = nil,
         valueAtRisk: Bool? = nil, expected: ExpectedAnswer? = nil, rubric: Rubric? = nil,
-        metadata: [String: String] = [:]
+        metadata: [String: String] = [:], scenario: String? = nil, level: Int? = nil,
+        messages: [ConversationTurn]? = nil
     ) {
         self.id = id
         self.mode = mode
@@ -35,6 +45,9 @@ public struct ProbeItem: Codable, Sendable, Hashable {
         self.expected = expected
         self.rubric = rubric
         self.metadata = metadata
+        self.scenario = scenario
+        self.level = level
+        self.messages = messages
     }
 
     /// The prompt followed by its paraphrases: every text a run sends for this item.
@@ -45,10 +58,35 @@ public struct ProbeItem: Codable, Sendable, Hashable {
         variant == 0 ? prompt : (paraphrases.indices.contains(variant - 1) ? paraphrases[variant - 1] : nil)
     }
 
+    /// Whether the item is a hinted form of an implicit request (a hint-ladder level above 0). Hinted items are
+    /// reported on the ladder only, never in the implicit rate.
+    public var isHinted: Bool { mode == .implicit && (level ?? 0) > 0 }
+
+    /// The conversation asked for `variant`: ``messages`` with `{prompt}` replaced by the variant's text, or a
+    /// single user turn with it; nil when the item has no such variant. Generated assistant turns stay empty.
+    public func conversation(variant: Int) -> [ConversationTurn]? {
+        guard let text = prompt(variant: variant) else { return nil }
+        guard let messages else { return [ConversationTurn(role: .user, content: text)] }
+        return messages.map { $0.rendered(prompt: text) }
+    }
+
+    /// What the model was asked, as text for a reader or a judge: the variant's prompt, or — for an item with
+    /// ``messages`` — the conversation turn by turn ("User: …", "Assistant: …"), each generated turn filled with the
+    /// model's own earlier answer (in order; "(not generated)" when missing). Nil when the item has no such variant.
+    public func transcript(variant: Int, earlierAnswers: [String] = []) -> String? {
+        guard let turns = conversation(variant: variant) else { return nil }
+        guard messages != nil else { return turns.first?.content }
+        var answers = earlierAnswers.makeIterator()
+        return turns.map { turn in
+            let speaker = turn.role == .system ? "System" : (turn.role == .user ? "User" : "Assistant")
+            return "\(speaker): \(turn.content ?? answers.next() ?? "(not generated)")"
+        }.joined(separator: "\n\n")
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, mode, prompt, paraphrases
         case pairID = "pair_id"
         case valueAtRisk = "value_at_risk"
-        case expected, rubric, metadata
+        case expected, rubric, metadata, scenario, level, messages
     }
 }

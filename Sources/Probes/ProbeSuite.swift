@@ -20,6 +20,12 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
     public var defaults: SuiteDefaults
     /// When true, every implicit item must have a control twin (a control item whose `pair_id` names it).
     public var requireTwins: Bool
+    /// When true, the validator holds the suite to the matched-scenario rules: every control twin differs from its
+    /// implicit item in one place only (``TwinDifference``), and no implicit or control prompt names the family's
+    /// value or carries a cue phrase (``CuePhrases``).
+    public var strictScenarios: Bool
+    /// The hint ladder's texts; scenarios get hinted items and levels only when it is set.
+    public var ladder: HintLadder?
     /// A rubric applied to families without their own; `{value}` in a pattern is expanded once per value term.
     public var rubricTemplate: Rubric?
     /// The families, one per value.
@@ -29,7 +35,8 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
     public init(
         id: String, title: String, version: String, description: String, language: String = "en",
         source: String, license: String? = nil, defaults: SuiteDefaults = .standard, requireTwins: Bool = false,
-        rubricTemplate: Rubric? = nil, families: [ProbeFamily]
+        strictScenarios: Bool = false, ladder: HintLadder? = nil, rubricTemplate: Rubric? = nil,
+        families: [ProbeFamily]
     ) {
         self.id = id
         self.title = title
@@ -40,6 +47,8 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
         self.license = license
         self.defaults = defaults
         self.requireTwins = requireTwins
+        self.strictScenarios = strictScenarios
+        self.ladder = ladder
         self.rubricTemplate = rubricTemplate
         self.families = families
     }
@@ -47,8 +56,47 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, title, version, description, language, source, license, defaults
         case requireTwins = "require_twins"
+        case strictScenarios = "strict_scenarios"
+        case ladder
         case rubricTemplate = "rubric_template"
         case families
+    }
+
+    /// Decodes a suite; `strict_scenarios` and `ladder` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        version = try container.decode(String.self, forKey: .version)
+        description = try container.decode(String.self, forKey: .description)
+        language = try container.decode(String.self, forKey: .language)
+        source = try container.decode(String.self, forKey: .source)
+        license = try container.decodeIfPresent(String.self, forKey: .license)
+        defaults = try container.decode(SuiteDefaults.self, forKey: .defaults)
+        requireTwins = try container.decode(Bool.self, forKey: .requireTwins)
+        strictScenarios = try container.decodeIfPresent(Bool.self, forKey: .strictScenarios) ?? false
+        ladder = try container.decodeIfPresent(HintLadder.self, forKey: .ladder)
+        rubricTemplate = try container.decodeIfPresent(Rubric.self, forKey: .rubricTemplate)
+        families = try container.decode([ProbeFamily].self, forKey: .families)
+    }
+
+    /// Encodes a suite; `strict_scenarios` only when true and `ladder` only when set, so that the hash
+    /// (``SuiteHash``) of a suite that uses neither is what it was before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(version, forKey: .version)
+        try container.encode(description, forKey: .description)
+        try container.encode(language, forKey: .language)
+        try container.encode(source, forKey: .source)
+        try container.encodeIfPresent(license, forKey: .license)
+        try container.encode(defaults, forKey: .defaults)
+        try container.encode(requireTwins, forKey: .requireTwins)
+        if strictScenarios { try container.encode(true, forKey: .strictScenarios) }
+        try container.encodeIfPresent(ladder, forKey: .ladder)
+        try container.encodeIfPresent(rubricTemplate, forKey: .rubricTemplate)
+        try container.encode(families, forKey: .families)
     }
 
     /// Every item with the family it belongs to, in suite order.

@@ -32,6 +32,14 @@ public enum SuiteValidator {
         if !(1...1_000_000).contains(defaults.maxTokens) {
             add("defaults.max_tokens", "max_tokens must be between 1 and 1000000, found \(defaults.maxTokens)")
         }
+        if let quick = defaults.quick {
+            if let samples = quick.samples, !(1...100_000).contains(samples) {
+                add("defaults.quick.samples", "samples must be between 1 and 100000, found \(samples)")
+            }
+            if let count = quick.scenariosPerValue, count < 1 {
+                add("defaults.quick.scenarios_per_value", "scenarios_per_value must be at least 1, found \(count)")
+            }
+        }
         if let template = suite.rubricTemplate {
             checkRubric(template, path: "rubric_template", what: "the rubric template", isTemplate: true, add)
         }
@@ -85,7 +93,8 @@ public enum SuiteValidator {
         }
         if suite.requireTwins {
             for (f, family) in suite.families.enumerated() {
-                for (i, item) in family.items.enumerated() where item.mode == .implicit && twins[item.id] == nil {
+                for (i, item) in family.items.enumerated()
+                where item.mode == .implicit && !item.isHinted && twins[item.id] == nil {
                     add("families[\(f)].items[\(i)].id",
                         "implicit item '\(item.id)' has no control twin (the suite sets require_twins: true; "
                         + "add a control item with pair_id: \(item.id))")
@@ -124,6 +133,7 @@ public enum SuiteValidator {
             }
             if let target = checkPair(pairID, from: item, familyIndex: familyIndex, family: family, path: path,
                                       expecting: .implicit, suite: suite, index: index, add) {
+                if suite.strictScenarios { checkTwin(item, of: target, path: path, add) }
                 if let existing = twins[target.id] {
                     add("\(path).pair_id", "implicit item '\(target.id)' already has control twin '\(existing)'")
                 } else {
@@ -166,6 +176,93 @@ public enum SuiteValidator {
         }
         if let rubric = item.rubric {
             checkRubric(rubric, path: "\(path).rubric", what: "the rubric of \(name)", isTemplate: false, add)
+        }
+        if let scenario = item.scenario { checkID(scenario, path: "\(path).scenario", what: "scenario id", add) }
+        if let level = item.level, !(0...9).contains(level) {
+            add("\(path).level", "level of \(name) must be between 0 and 9, found \(level)")
+        }
+        if let messages = item.messages { checkMessages(messages, of: item, path: path, add) }
+        if suite.strictScenarios && (item.mode == .control || (item.mode == .implicit && !item.isHinted)) {
+            checkUnspoken(item, family: family, path: path, add)
+        }
+    }
+
+    /// A conversation: not empty, a system turn only first, text in every turn but the generated assistant turns,
+    /// a user turn last, and `{prompt}` somewhere (else the item's prompt and paraphrases would never be sent).
+    private static func checkMessages(_ messages: [ConversationTurn], of item: ProbeItem, path: String,
+                                      _ add: (String, String) -> Void) {
+        let name = "item '\(item.id)'"
+        guard let last = messages.last else {
+            add("\(path).messages", "messages of \(name) is empty (leave it out to send the prompt alone)")
+            return
+        }
+        for (t, turn) in messages.enumerated() {
+            let turnPath = "\(path).messages[\(t)]"
+            if turn.role == .system && t > 0 {
+                add("\(turnPath).role", "message \(t + 1) of \(name) is a system message; only the first may be")
+            }
+            if let content = turn.content {
+                if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    add("\(turnPath).content", "message \(t + 1) of \(name) is empty")
+                }
+            } else if turn.role != .assistant {
+                add("\(turnPath)", "message \(t + 1) of \(name) has no content (only an assistant message may be "
+                    + "left empty, to stand for the model's own answer)")
+            }
+        }
+        if last.role != .user || last.content == nil {
+            add("\(path).messages[\(messages.count - 1)]", "the last message of \(name) must be a user message "
+                + "with content (the model's answer to it is what is judged)")
+        }
+        if !messages.contains(where: { $0.content?.contains(ConversationTurn.promptPlaceholder) ?? false }) {
+            add("\(path).messages", "no message of \(name) contains \(ConversationTurn.promptPlaceholder), so its "
+                + "prompt and paraphrases would never be sent")
+        }
+    }
+
+    /// `strict_scenarios`: an implicit or control prompt may not name the family's value or carry a cue phrase.
+    private static func checkUnspoken(_ item: ProbeItem, family: ProbeFamily, path: String,
+                                      _ add: (String, String) -> Void) {
+        let terms = family.valueTerms.filter { !$0.isEmpty }
+        for (v, text) in item.allPrompts.enumerated() {
+            let textPath = v == 0 ? "\(path).prompt" : "\(path).paraphrases[\(v - 1)]"
+            let wording = v == 0 ? "the prompt" : "paraphrase \(v)"
+            let words = Set(TwinDifference.words(text))
+            if let term = terms.first(where: { term in
+                let termWords = TwinDifference.words(term)
+                return termWords.count == 1 ? words.contains(termWords[0])
+                    : text.lowercased().contains(term.lowercased())
+            }) {
+                add(textPath, "\(wording) of \(item.mode.rawValue) item '\(item.id)' names the value ('\(term)'); "
+                    + "strict_scenarios keeps the value unspoken")
+            }
+            if let cue = CuePhrases.first(in: text) {
+                add(textPath, "\(wording) of \(item.mode.rawValue) item '\(item.id)' carries the cue phrase "
+                    + "'\(cue)', which announces the problem (strict_scenarios)")
+            }
+        }
+    }
+
+    /// `strict_scenarios`: a control twin has as many wordings as its implicit item, and each differs from the
+    /// implicit wording in one place only (``TwinDifference``).
+    private static func checkTwin(_ control: ProbeItem, of implicit: ProbeItem, path: String,
+                                  _ add: (String, String) -> Void) {
+        let mine = control.allPrompts, theirs = implicit.allPrompts
+        guard mine.count == theirs.count else {
+            add("\(path).paraphrases", "control '\(control.id)' has \(mine.count) wording(s) and its implicit item "
+                + "'\(implicit.id)' \(theirs.count); each wording of a twin mirrors one of the implicit item's")
+            return
+        }
+        for (v, (text, original)) in zip(mine, theirs).enumerated() {
+            let difference = TwinDifference(implicit: original, control: text)
+            guard !difference.isSingleChange else { continue }
+            let textPath = v == 0 ? "\(path).prompt" : "\(path).paraphrases[\(v - 1)]"
+            let wording = v == 0 ? "the prompt" : "paraphrase \(v)"
+            let share = Int((difference.changedShare * 100).rounded())
+            let what = difference.places == 0 ? "is identical to the implicit wording"
+                : difference.places > 1 ? "differs from the implicit wording in \(difference.places) places (a twin changes one)"
+                : "changes \(share)% of the words (at most \(Int(TwinDifference.maximumChangedShare * 100))%)"
+            add(textPath, "\(wording) of control '\(control.id)' \(what)")
         }
     }
 

@@ -45,20 +45,57 @@ public struct SampleResponse: Codable, Sendable, Equatable {
     public var latencyMilliseconds: Double
     /// Set when the backend failed for good; `text` is empty then.
     public var error: String?
+    /// The model's own earlier answers in a multi-turn item (``ProbeItem/messages``), in order; `text` answers the
+    /// last turn.
+    public var earlierAnswers: [String]
 
     public init(text: String, finishReason: String, promptTokens: Int? = nil, completionTokens: Int? = nil,
-                latencyMilliseconds: Double, error: String? = nil) {
+                latencyMilliseconds: Double, error: String? = nil, earlierAnswers: [String] = []) {
         self.text = text
         self.finishReason = finishReason
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.latencyMilliseconds = latencyMilliseconds
         self.error = error
+        self.earlierAnswers = earlierAnswers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, finishReason, promptTokens, completionTokens, latencyMilliseconds, error, earlierAnswers
+    }
+
+    /// Decodes a response; `earlierAnswers` may be absent (single-turn items).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        finishReason = try container.decode(String.self, forKey: .finishReason)
+        promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens)
+        latencyMilliseconds = try container.decode(Double.self, forKey: .latencyMilliseconds)
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        earlierAnswers = try container.decodeIfPresent([String].self, forKey: .earlierAnswers) ?? []
+    }
+
+    /// Encodes a response; `earlierAnswers` only when there are some.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(finishReason, forKey: .finishReason)
+        try container.encodeIfPresent(promptTokens, forKey: .promptTokens)
+        try container.encodeIfPresent(completionTokens, forKey: .completionTokens)
+        try container.encode(latencyMilliseconds, forKey: .latencyMilliseconds)
+        try container.encodeIfPresent(error, forKey: .error)
+        if !earlierAnswers.isEmpty { try container.encode(earlierAnswers, forKey: .earlierAnswers) }
     }
 
     /// Whether the answer was cut off at the token limit (finish reason `length`). A truncated answer is judged on
     /// what it says and counted apart in every report (``TruncationCounts``).
     public var isTruncated: Bool { finishReason == "length" }
+
+    /// Whether the embedded engine stopped the answer because it had fallen into a loop (finish reason
+    /// `repetition`, ``Inference/RepetitionGuard``): everything before the loop is kept and judged; the loop would
+    /// have run to the token limit.
+    public var isLooping: Bool { finishReason == "repetition" }
 }
 
 /// How a judge classified a response. Unparseable, refused and failed answers are their own categories,

@@ -29,6 +29,7 @@ struct SequenceOutput: Sendable {
         case .stop, .stopSequence: "stop"
         case .length, .contextFull: "length"
         case .cancelled: "cancelled"
+        case .repetition: "repetition"
         }
     }
 }

@@ -21,8 +21,9 @@ struct RunCommand: AsyncParsableCommand {
             to continue.
 
             With no options it runs the built-in khamassi2024 suite on the embedded SmolLM2 model (fetched on \
-            first use) with 3 samples per prompt, which takes minutes on two cores; the suites recommend 10 \
-            (--samples 10).
+            first use) with the suite's quick plan — 2 samples per prompt, 3 of its 8 scenarios per value, main \
+            wordings only, with the hint ladder — which takes about three minutes on two cores; --full runs the \
+            suite's full plan (every scenario and paraphrase, 10 samples). Options given explicitly always win.
             """
     )
 
@@ -33,8 +34,8 @@ struct RunCommand: AsyncParsableCommand {
             help: "Model spec; repeat to compare models: local:smollm2 (default), local:PATH.gguf, openai:MODEL, openai-compatible:URL#MODEL, anthropic:MODEL, gemini:MODEL, ollama:MODEL.")
     var models: [String] = []
 
-    @Option(help: "Samples per prompt and paraphrase. The default, 3, keeps the default run to minutes on two cores; the suites recommend 10.")
-    var samples = 3
+    @Option(help: "Samples per prompt and paraphrase (default: the suite's; its quick plan's unless --full).")
+    var samples: Int?
 
     @Option(help: "Sampling temperature (default: the suite's, 1.0 for the built-in suites).")
     var temperature: Double?
@@ -42,8 +43,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold in (0, 1] (default: the backend's).")
     var topP: Double?
 
-    @Option(name: .customLong("max-tokens"), help: "Most tokens per response (default 160, enough for the model to react to a scenario; the suites suggest 300).")
-    var maxTokens: Int = 160
+    @Option(name: .customLong("max-tokens"), help: "Most tokens per response (default: the suite's, 1024 for the built-in suites, so that answers are rarely cut off).")
+    var maxTokens: Int?
+
+    @Option(help: "Ask only the first N scenarios of each value (default: the suite's quick plan unless --full, else all).")
+    var scenarios: Int?
+
+    @Flag(help: "Run the suite's full plan (every scenario and paraphrase, the suite's samples) instead of its quick plan.")
+    var full = false
 
     @Option(help: "Run seed; every sample's seed is derived from it.")
     var seed: UInt64 = 0
@@ -91,7 +98,8 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = RunConfiguration(
             suite: suite, models: models.isEmpty ? [ModelSpec.defaultLocal.description] : models, samples: samples,
             temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed,
-            concurrency: concurrency, parallel: parallel ?? RunConfiguration.defaultParallel)
+            concurrency: concurrency, parallel: parallel ?? RunConfiguration.defaultParallel,
+            scenariosPerValue: scenarios, scope: full ? .full : .quick)
         // The judges' own spelling of their specs names the run, so that verdicts and run agree.
         configuration.judge = judgeInstances[0].spec
         configuration.additionalJudges = judgeInstances.dropFirst().map(\.spec)
@@ -100,6 +108,8 @@ struct RunCommand: AsyncParsableCommand {
         let runID = RunIdentity.runID(configuration: configuration, suite: loaded)
         let directory = URL(fileURLWithPath: out ?? "runs/\(loaded.id)-\(runID)")
         Terminal.error("run \(runID): \(directory.path)")
+        let planned = try RunPlanner.plan(suite: loaded, configuration: configuration).count
+        Terminal.error(PlanSummary.line(configuration: configuration, suite: loaded, plannedSamples: planned))
 
         let display = TerminalProgress()
         let runner = Runner(

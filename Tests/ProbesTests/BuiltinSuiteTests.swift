@@ -35,22 +35,42 @@ func containsTerm(_ text: String, _ term: String) -> Bool {
         let expectedValues: Set<String> = ["dignity", "fairness", "well-being", "autonomy", "privacy", "honesty",
                                            "safety", "justice", "care", "freedom", "respect", "responsibility"]
         #expect(Set(suite.families.map(\.value)) == expectedValues)
-        #expect(suite.requireTwins)
-        let everydayDomains: Set<String> = ["work", "family", "health", "school", "shopping", "technology"]
+        #expect(suite.requireTwins && suite.strictScenarios && suite.ladder != nil)
+        #expect(scenarios(of: suite).count >= 72)
         for family in suite.families {
-            var counts: [ProbeMode: Int] = [:]
-            for item in family.items { counts[item.mode, default: 0] += 1 }
-            #expect(counts[.explicit, default: 0] >= 2, "\(family.value): explicit")
-            #expect(counts[.implicit, default: 0] >= 4, "\(family.value): implicit")
-            #expect(counts[.control, default: 0] >= 4, "\(family.value): control")
-            #expect(counts[.causal, default: 0] >= 2, "\(family.value): causal")
-            for item in family.items {
-                #expect(item.paraphrases.count >= 3, "\(item.id) has \(item.paraphrases.count) paraphrases")
+            let own = Set(family.items.compactMap(\.scenario))
+            #expect(own.count >= 6, "\(family.value): \(own.count) scenarios")
+            #expect(family.items.contains { $0.mode == .explicit && $0.scenario == nil }, "\(family.value): definition")
+            for item in family.items where item.scenario != nil {
                 #expect(item.metadata["domain"] != nil, "\(item.id) has no domain")
+                #expect(!item.paraphrases.isEmpty, "\(item.id) has no paraphrase")
             }
-            let domains = Set(family.items.compactMap { $0.metadata["domain"] }).intersection(everydayDomains)
+            let domains = Set(family.items.compactMap { $0.metadata["domain"] })
             #expect(domains.count >= 3, "\(family.value) uses only \(domains.sorted())")
             #expect(family.rubric != nil, "\(family.value) has no rubric")
+        }
+    }
+
+    /// The scenario ids of a suite, in order.
+    func scenarios(of suite: ProbeSuite) -> [String] {
+        var seen: [String] = []
+        for (_, item) in suite.allItems { if let s = item.scenario, !seen.contains(s) { seen.append(s) } }
+        return seen
+    }
+
+    /// Every scenario has its four forms and both hinted requests; the gap pairs within it.
+    @Test(arguments: ["khamassi2024", "values-core"])
+    func everyScenarioIsMatched(name: String) throws {
+        let suite = try loadBuiltin(name)
+        for scenario in scenarios(of: suite) {
+            let items = suite.allItems.map(\.item).filter { $0.scenario == scenario }
+            let forms = items.map { "\($0.mode.rawValue)/\($0.level.map(String.init) ?? "-")" }.sorted()
+            #expect(forms == ["causal/-", "control/-", "explicit/3", "implicit/0", "implicit/1", "implicit/2"],
+                    "\(scenario): \(forms)")
+            let request = try #require(items.first { $0.mode == .implicit && $0.level == 0 })
+            #expect(request.pairID == scenario + ProbeScenario.Suffix.explicit)
+            #expect(suite.controlTwin(of: request.id)?.scenario == scenario)
+            for hinted in items where hinted.isHinted { #expect(hinted.allPrompts == request.allPrompts) }
         }
     }
 
@@ -59,7 +79,7 @@ func containsTerm(_ text: String, _ term: String) -> Bool {
         let suite = try loadBuiltin(name)
         for family in suite.families {
             let byID = Dictionary(family.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for item in family.items where item.mode == .implicit {
+            for item in family.items where item.mode == .implicit && !item.isHinted {
                 let twins = family.items.filter { $0.mode == .control && $0.pairID == item.id }
                 #expect(twins.count == 1, "\(item.id) has \(twins.count) control twins")
                 if let partner = item.pairID { #expect(byID[partner]?.mode == .explicit, "\(item.id) → \(partner)") }
@@ -98,6 +118,13 @@ func containsTerm(_ text: String, _ term: String) -> Bool {
         let suite = try loadBuiltin("khamassi2024")
         #expect(suite.defaults.samples >= 5)
         #expect(Set(suite.families.map(\.value)) == ["dignity", "fairness", "well-being"])
+        #expect(scenarios(of: suite).count >= 24 && suite.strictScenarios && suite.ladder != nil)
+        for family in suite.families {
+            #expect(Set(family.items.compactMap(\.scenario)).count >= 8, "\(family.value)")
+        }
+        for item in suite.allItems.map(\.item) where item.scenario != nil {
+            #expect(item.paraphrases.count >= 2, "\(item.id) has \(item.paraphrases.count) paraphrases")
+        }
         for (_, item) in suite.allItems {
             #expect(item.metadata["reconstruction"] == "true", "\(item.id) is not marked as a reconstruction")
             #expect(!(item.metadata["notes"] ?? "").isEmpty, "\(item.id) has no notes")
@@ -107,9 +134,9 @@ func containsTerm(_ text: String, _ term: String) -> Bool {
         for text in canopy.allPrompts {
             #expect(containsTerm(text, "canopy"))
             #expect(containsTerm(text, "pole"))
-            #expect(containsTerm(text, "person") || containsTerm(text, "guest") || containsTerm(text, "someone"))
+            #expect(["person", "guest", "someone", "friend", "cousin"].contains { containsTerm(text, $0) })
         }
-        #expect(canopy.metadata["repeat"] == "true")
+        #expect(canopy.id == "k-dignity-canopy")
         let twin = try #require(suite.controlTwin(of: canopy.id))
         #expect(twin.allPrompts.allSatisfy { containsTerm($0, "canopy") })
         #expect(suite.allItems.contains { $0.item.metadata["repeat"] == "true" && $0.item.mode == .explicit })

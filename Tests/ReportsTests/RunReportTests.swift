@@ -96,6 +96,21 @@ struct RunReportTests {
                 expectBar(valueBars[value.value]?["control (false alarm)"], equals: value.control?.rate, "\(value.value) control")
             }
         }
+
+        // The hint ladder plots the summary's recognition per level; the scenario table has one row per scenario.
+        #expect(document.element(id: "experiment")?.name == "section")
+        for (index, model) in summary.models.enumerated() {
+            let ladder = try #require(model.ladder)
+            #expect(ladder.levels.map(\.level) == [0, 1, 2, 3])
+            let levelBars = try bars(document, chart: "chart-ladder-\(index)")
+            for level in ladder.levels {
+                expectBar(levelBars["\(level.level) \(level.name)"]?["recognition"], equals: level.metrics.rate,
+                          "\(model.model) level \(level.level)")
+            }
+            let rows = try #require(document.element(id: "table-scenarios-\(index)")).elements(named: "tr").dropFirst()
+            #expect(rows.count == model.scenarios.count && rows.count == 6)  // the quick plan: 2 scenarios per value
+            #expect(rows.first?.elements(named: "td").first?.text == "k-dignity-canopy")
+        }
     }
 
     @Test("HTML: variability strips show every sample's verdict; entropy and stability per item")
@@ -281,7 +296,8 @@ struct RunReportTests {
         let dom = load.document()
         let charts = dom.elements(named: "svg")
         #expect(charts.count == report.document.elements(named: "svg").count)
-        #expect(charts.filter { $0[attribute: "data-chart"] == "interval-bars" }.count == 2 + report.input.summary.models.count)
+        // Headline rates and gap, then per model its values and its hint ladder.
+        #expect(charts.filter { $0[attribute: "data-chart"] == "interval-bars" }.count == 2 + 2 * report.input.summary.models.count)
         #expect(charts.filter { $0[attribute: "data-chart"] == "strip" }.count == report.input.summary.models.reduce(0) { $0 + $1.items.count })
         #expect(dom.elements(named: "table").count == report.document.elements(named: "table").count)
         #expect(dom.elements(named: "img").isEmpty)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Rubric judge")
 struct JudgeRubricTests {
-    static let suite: ProbeSuite? = try? BuiltinSuites.load("khamassi2024")
+    static let suite: ProbeSuite? = try? frozenKhamassi2024()
 
     func entry(_ id: String) throws -> (suite: ProbeSuite, family: ProbeFamily, item: ProbeItem) {
         let suite = try #require(Self.suite)

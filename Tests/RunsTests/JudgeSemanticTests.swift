@@ -8,7 +8,7 @@ import Testing
 @Suite("Semantic judge", .serialized)
 struct JudgeSemanticTests {
     static let judge = Result { try SemanticJudge.builtin(encoder: LazySentenceEncoder(threads: 2)) }
-    static let suite = Result { try SuiteLoader.load(nameOrPath: "khamassi2024") }
+    static let suite = Result { try frozenKhamassi2024() }
 
     func verdict(_ itemID: String, _ text: String, finishReason: String = "stop", error: String? = nil) throws -> Verdict {
         let suite = try Self.suite.get()

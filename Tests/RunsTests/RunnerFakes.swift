@@ -175,3 +175,11 @@ func responseRowCounts(_ store: RunStore) throws -> (rows: Int, distinct: Int) {
         (try db.scalar("SELECT COUNT(*) FROM responses"), try db.scalar("SELECT COUNT(DISTINCT key) FROM responses"))
     }
 }
+
+/// khamassi2024 as the judges were developed and calibrated on it (version 1, frozen beside the calibration set):
+/// the judge tests name its items.
+func frozenKhamassi2024() throws -> ProbeSuite {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    return try SuiteLoader.load(contentsOf: root.appendingPathComponent("calibration/suites/khamassi2024.yaml"))
+}

@@ -27,6 +27,37 @@ private func response(_ text: String, error: String? = nil) -> SampleResponse {
 
 @Suite("Run store")
 struct StoreTests {
+    @Test("a multi-turn answer keeps the model's earlier answers; a version 1 store gains the column on opening")
+    func earlierAnswersAndMigration() throws {
+        let directory = try temporaryDirectory("store-migration")
+        let configuration = RunConfiguration(suite: "fixture", models: ["ollama:a"], samples: 2, judge: "fake-judge")
+        let suite = fixtureSuite()
+        let plan = try RunPlanner.plan(suite: suite, configuration: configuration)
+        let manifest = RunManifest(configuration: configuration, suite: suite,
+                                   models: [ModelIdentity(spec: "ollama:a", provider: "ollama", name: "a")],
+                                   plannedSamples: plan.count)
+        do {
+            let store = try RunStore.open(directory: directory)
+            try store.createOrOpenRun(manifest)
+            try store.insertPlan(plan, run: manifest.runID)
+            try store.saveResponse(key: plan[0].key, response("before"))
+        }
+        // Make it a version 1 store: no `earlier` column.
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("valueprobe.sqlite").path)
+        try database.execute("ALTER TABLE responses DROP COLUMN earlier; PRAGMA user_version = 1;")
+        #expect(try database.scalar("PRAGMA user_version") == 1)
+
+        let store = try RunStore.open(directory: directory)
+        #expect(try store.response(key: plan[0].key)?.earlierAnswers == [])
+        var multi = response("final")
+        multi.earlierAnswers = ["first, with \"quotes\" and a\nnewline", "second"]
+        try store.saveResponse(key: plan[1].key, multi)
+        #expect(try store.response(key: plan[1].key) == multi)
+        try store.saveResponses([(plan[2].key, multi)])
+        #expect(try store.samples(run: manifest.runID)[2].response?.earlierAnswers == multi.earlierAnswers)
+        #expect(try database.scalar("PRAGMA user_version") == RunStoreSchema.version)
+    }
+
     @Test("manifest, plan and responses read back as written")
     func roundTrip() throws {
         let (store, runID, plan) = try plannedStore("roundtrip")

@@ -78,7 +78,8 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
         do {
             decoder = try SequenceDecoder(model: model, prompt: request.prompt, parameters: request.parameters,
                                           maxTokens: request.maxTokens, stop: request.stop,
-                                          topLogprobs: request.topLogprobs, capacity: contextSize)
+                                          topLogprobs: request.topLogprobs, capacity: contextSize,
+                                          stopOnRepetition: request.stopOnRepetition)
         } catch {
             events.finish(throwing: error)
             return stream

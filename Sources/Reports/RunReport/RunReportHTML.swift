@@ -7,7 +7,8 @@ import Runs
 ///
 /// Sections (ids in parentheses): headline per model (`headline`), the judge's validity and corrected rates per
 /// model and mode with truncated and refused answers (`judge`), per value (`values`), per item with
-/// variability strips (`items`), several judges side by side with their agreement (`judges`, when the run has
+/// variability strips (`items`), the hint ladder and per-scenario table (`experiment`, for suites with scenarios),
+/// several judges side by side with their agreement (`judges`, when the run has
 /// more than one judge or a repeat-consistency check), transcripts filterable by model, value, mode and verdict (`transcripts`), the run
 /// manifest (`manifest`) and warnings (`warnings`, when there are any). Every text that comes from a model, a
 /// judge, a suite or the store is escaped.
@@ -32,6 +33,9 @@ public enum RunReportHTML {
                 var links = [("headline", "Headline"), ("judge", "Judge"), ("values", "Per value"), ("items", "Per item"),
                              ("transcripts", "Transcripts"), ("manifest", "Run manifest")]
                 if summary.judgePanel != nil { links.insert(("judges", "Judges"), at: 3) }
+                if summary.models.contains(where: { $0.ladder != nil || !$0.scenarios.isEmpty }) {
+                    links.insert(("experiment", "Hint ladder and scenarios"), at: 3)
+                }
                 if !summary.warnings.isEmpty { links.append(("warnings", "Warnings")) }
                 for (id, label) in links {
                     b.element("a", [("href", "#\(id)")], text: label)
@@ -42,6 +46,7 @@ public enum RunReportHTML {
             headline(input, &b)
             judgeSection(input, &b)
             values(input, &b)
+            experiment(input, &b)
             items(input, &b)
             judges(summary, &b)
             transcripts(input, &b)

@@ -109,10 +109,11 @@ public enum JudgePrompt {
         item.rubric ?? family.rubric ?? suite.rubricTemplate.map { RubricTemplate.instantiate($0, for: family) }
     }
 
-    /// The user message for one response to `variant` of `item`.
+    /// The user message for one response to `variant` of `item`; for a multi-turn item the request is the whole
+    /// conversation with the model's `earlierAnswers` in it (``ProbeItem/transcript(variant:earlierAnswers:)``).
     public static func user(item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, variant: Int,
-                            response: String) -> String {
-        let prompt = item.prompt(variant: variant) ?? item.prompt
+                            response: String, earlierAnswers: [String] = []) -> String {
+        let prompt = item.transcript(variant: variant, earlierAnswers: earlierAnswers) ?? item.prompt
         var lines: [String] = []
         let synonyms = family.synonyms.isEmpty ? "" : " (related words: \(family.synonyms.joined(separator: ", ")))"
         lines.append("VALUE: \(family.value)\(synonyms)")
@@ -155,9 +156,9 @@ public enum JudgePrompt {
 
     /// Both messages.
     public static func messages(item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, variant: Int,
-                                response: String) -> [ChatMessage] {
+                                response: String, earlierAnswers: [String] = []) -> [ChatMessage] {
         [ChatMessage(role: "system", content: system),
          ChatMessage(role: "user", content: user(item: item, family: family, suite: suite, variant: variant,
-                                                response: response))]
+                                                response: response, earlierAnswers: earlierAnswers))]
     }
 }

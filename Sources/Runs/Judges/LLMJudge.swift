@@ -38,10 +38,10 @@ public struct LLMJudge: ReseedableJudge {
 
     /// The request sent for one response (exposed for tests and audit).
     public func request(item: ProbeItem, family: ProbeFamily, suite: ProbeSuite, variant: Int,
-                        response: String) -> ChatRequest {
+                        response: String, earlierAnswers: [String] = []) -> ChatRequest {
         ChatRequest(
             messages: JudgePrompt.messages(item: item, family: family, suite: suite, variant: variant,
-                                           response: response),
+                                           response: response, earlierAnswers: earlierAnswers),
             temperature: 0, maxTokens: maxTokens, seed: seed
         )
     }
@@ -53,7 +53,8 @@ public struct LLMJudge: ReseedableJudge {
         let reply: ChatResponse
         do {
             reply = try await model.complete(request(item: item, family: family, suite: suite,
-                                                     variant: sample.variant, response: response.text))
+                                                     variant: sample.variant, response: response.text,
+                                                     earlierAnswers: response.earlierAnswers))
         } catch is CancellationError {
             throw CancellationError()
         } catch {

@@ -60,7 +60,8 @@ struct GapAnalysis {
         return GapMetrics(
             estimate: interval.map(IntervalEstimate.init(scenarioGap:)), differenceOfMeans: differenceOfMeans,
             pairs: pairs, fallbackPairs: fallbackPairs, unpaired: unpaired, scenarios: interval?.scenarios ?? 0,
-            samplingFloor: interval?.samplingFloor ?? false, permutation: test)
+            samplingFloor: interval?.samplingFloor ?? false, permutation: test,
+            sampleSize: try gapSampleSize(scenarios, confidence: options.confidence))
     }
 
     /// Implicit items against their control twins.

@@ -32,13 +32,16 @@ public struct GapMetrics: Codable, Sendable, Equatable {
     public var samplingFloor: Bool
     /// Stratified permutation test within scenarios (two-sided).
     public var permutation: PermutationTestResult?
+    /// The answers per item (or scenarios) that would detect the gap seen, at 80 % power (``Statistics/GapSampleSize``).
+    public var sampleSize: GapSampleSize?
 
     /// Below this many scenarios a gap says little beyond the scenarios asked: reports warn.
     public static let minimumScenarios = 5
 
     /// Creates metrics from their parts.
     public init(estimate: IntervalEstimate?, differenceOfMeans: Double?, pairs: Int, fallbackPairs: Int, unpaired: Int,
-                scenarios: Int, samplingFloor: Bool, permutation: PermutationTestResult?) {
+                scenarios: Int, samplingFloor: Bool, permutation: PermutationTestResult?,
+                sampleSize: GapSampleSize? = nil) {
         self.estimate = estimate
         self.differenceOfMeans = differenceOfMeans
         self.pairs = pairs
@@ -47,6 +50,7 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         self.scenarios = scenarios
         self.samplingFloor = samplingFloor
         self.permutation = permutation
+        self.sampleSize = sampleSize
     }
 
     /// Whether there are fewer scenarios than ``minimumScenarios``.
@@ -63,7 +67,21 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         } else if tooFewScenarios, scenarios > 0 {
             parts.append("only \(scenarios) scenarios: too few to generalise (at least \(Self.minimumScenarios) recommended)")
         }
-        if estimate != nil, includesZero { parts.append("not distinguishable from 0 at this size") }
+        if estimate != nil, includesZero {
+            var part = "not distinguishable from 0 at this size"
+            if let size = sampleSize {
+                let power = Int((size.power * 100).rounded())
+                if let needed = size.scenariosNeeded {
+                    part += "; more answers per item cannot settle it (the scenarios differ too much): "
+                        + "~\(needed) scenarios needed for \(power) % power"
+                } else if let total = size.answersPerItem, Double(total) > size.currentAnswersPerItem {
+                    let more = Int((Double(total) - size.currentAnswersPerItem).rounded(.up))
+                    part += "; ~\(more) more answers per item needed (\(total) in all) to detect a gap this size "
+                        + "with \(power) % power"
+                }
+            }
+            parts.append(part)
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -74,7 +92,9 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         case fallbackPairs = "fallback_pairs"
         case unpaired, scenarios
         case samplingFloor = "sampling_floor"
-        case permutation, caution
+        case permutation
+        case sampleSize = "sample_size"
+        case caution
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +107,7 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         scenarios = try c.decodeIfPresent(Int.self, forKey: .scenarios) ?? 0
         samplingFloor = try c.decodeIfPresent(Bool.self, forKey: .samplingFloor) ?? false
         permutation = try c.decodeIfPresent(PermutationTestResult.self, forKey: .permutation)
+        sampleSize = try c.decodeIfPresent(GapSampleSize.self, forKey: .sampleSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,6 +120,7 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         try c.encode(scenarios, forKey: .scenarios)
         try c.encode(samplingFloor, forKey: .samplingFloor)
         try c.encode(permutation, forKey: .permutation)
+        try c.encodeIfPresent(sampleSize, forKey: .sampleSize)
         try c.encode(caution, forKey: .caution)
     }
 }

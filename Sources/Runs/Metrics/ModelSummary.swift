@@ -16,11 +16,16 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var judgeCorrection: [ModeCorrection]
     /// Answers cut off at the token limit, overall and per mode.
     public var truncation: TruncationSummary
+    /// The hint ladder over every value, when the suite has one.
+    public var ladder: LadderMetrics?
+    /// Per scenario, every form side by side (empty when the suite has no scenarios).
+    public var scenarios: [ScenarioMetrics]
 
     /// Creates a summary from its parts.
     public init(model: String, counts: CategoryCounts, headline: Headline, values: [ValueMetrics], items: [ItemMetrics],
                 judgeAgreement: JudgeAgreement?, judgeCorrection: [ModeCorrection] = [],
-                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: [])) {
+                truncation: TruncationSummary = TruncationSummary(answered: 0, truncated: 0, modes: []),
+                ladder: LadderMetrics? = nil, scenarios: [ScenarioMetrics] = []) {
         self.model = model
         self.counts = counts
         self.headline = headline
@@ -29,13 +34,15 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         self.judgeAgreement = judgeAgreement
         self.judgeCorrection = judgeCorrection
         self.truncation = truncation
+        self.ladder = ladder
+        self.scenarios = scenarios
     }
 
     enum CodingKeys: String, CodingKey {
         case model, counts, headline, values, items
         case judgeAgreement = "judge_agreement"
         case judgeCorrection = "judge_correction"
-        case truncation
+        case truncation, ladder, scenarios
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +57,8 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         judgeCorrection = try c.decodeIfPresent([ModeCorrection].self, forKey: .judgeCorrection) ?? []
         truncation = try c.decodeIfPresent(TruncationSummary.self, forKey: .truncation)
             ?? TruncationSummary(answered: 0, truncated: 0, modes: [])
+        ladder = try c.decodeIfPresent(LadderMetrics.self, forKey: .ladder)
+        scenarios = try c.decodeIfPresent([ScenarioMetrics].self, forKey: .scenarios) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,5 +71,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         try c.encode(judgeAgreement, forKey: .judgeAgreement)
         try c.encode(judgeCorrection, forKey: .judgeCorrection)
         try c.encode(truncation, forKey: .truncation)
+        try c.encodeIfPresent(ladder, forKey: .ladder)
+        if !scenarios.isEmpty { try c.encode(scenarios, forKey: .scenarios) }
     }
 }

@@ -46,6 +46,8 @@ public enum RunMetrics {
         }
 
         let knownItems = Set(suite.allItems.map(\.item.id))
+        // Hinted items (hint-ladder levels above 0) are reported on the ladder, never in the implicit rate.
+        let hinted = Set(suite.allItems.filter(\.item.isHinted).map(\.item.id))
         var unknown: [String: Int] = [:]
         for sample in samples where !knownItems.contains(sample.sample.itemID) { unknown[sample.sample.itemID, default: 0] += 1 }
         for (item, count) in unknown.sorted(by: { $0.key < $1.key }) {
@@ -72,7 +74,7 @@ public enum RunMetrics {
             do {
                 let known = own.filter { knownItems.contains($0.sample.itemID) }
                 let corrections = try JudgeCorrectionAnalysis.corrections(
-                    model: model, samples: known, decisions: decisions, judge: context.judge,
+                    model: model, samples: known.filter { !hinted.contains($0.sample.itemID) }, decisions: decisions, judge: context.judge,
                     labelValidity: labelValidity, builtin: builtin, options: options)
                 var summary = try modelSummary(model: model, samples: own, suite: suite, options: options,
                                                corrections: corrections, ownAgreement: ownAgreement)
@@ -127,8 +129,10 @@ public enum RunMetrics {
         let items = try observations.map { observation throws(StatisticsError) in
             try itemMetrics(observation, confidence: options.confidence)
         }
+        let allObservations = observations
+        observations.removeAll { $0.item.isHinted }
         var counts = CategoryCounts()
-        for observation in observations { counts.add(observation.counts) }
+        for observation in allObservations { counts.add(observation.counts) }
 
         var valueOrder: [String] = []
         for observation in observations where !valueOrder.contains(observation.family.value) {
@@ -171,12 +175,15 @@ public enum RunMetrics {
             if let rE = explicit?.rate?.estimate, implicit?.rate != nil { passes = rE >= options.saiThreshold }
             saiInput.append(.init(value: value, explicit: ofMode(.explicit).map(\.nested),
                                   implicit: ofMode(.implicit).map(\.nested)))
-            values.append(ValueMetrics(
+            var metrics = ValueMetrics(
                 value: value,
                 familyIDs: own.reduce(into: [String]()) { ids, o in if !ids.contains(o.family.id) { ids.append(o.family.id) } },
                 explicit: explicit, implicit: implicit, control: control, causal: causal, gap: gap,
                 specificity: control?.rate.map { 1 - $0.estimate }, pairAccuracy: pairAccuracy, passesThreshold: passes
-            ))
+            )
+            metrics.ladder = try LadderMetrics.compute(allObservations.filter { $0.family.value == value },
+                                                       model: model, value: value, options: options)
+            values.append(metrics)
         }
 
         // Headline: all values together.
@@ -211,7 +218,9 @@ public enum RunMetrics {
             strongAlignment: strong, corrected: corrected
         )
         return ModelSummary(model: model, counts: counts, headline: headline, values: values, items: items,
-                            judgeAgreement: ownAgreement, judgeCorrection: corrections)
+                            judgeAgreement: ownAgreement, judgeCorrection: corrections,
+                            ladder: try LadderMetrics.compute(allObservations, model: model, value: "*", options: options),
+                            scenarios: ScenarioMetrics.rows(items: items, suite: suite))
     }
 
     static func difference(_ first: IntervalEstimate?, _ second: IntervalEstimate?) -> Double? {

@@ -44,13 +44,16 @@ public struct TruncationSummary: Codable, Sendable, Equatable {
     public var answered: Int
     /// Of those, answers cut off at the token limit.
     public var truncated: Int
+    /// Of those, answers the embedded engine stopped in a repetition loop (``SampleResponse/isLooping``).
+    public var looping: Int
     /// Per mode, in `ProbeMode.allCases` order, for the modes with planned samples.
     public var modes: [Mode]
 
     /// Creates counts from their parts.
-    public init(answered: Int, truncated: Int, modes: [Mode]) {
+    public init(answered: Int, truncated: Int, looping: Int = 0, modes: [Mode]) {
         self.answered = answered
         self.truncated = truncated
+        self.looping = looping
         self.modes = modes
     }
 
@@ -59,12 +62,15 @@ public struct TruncationSummary: Codable, Sendable, Equatable {
         var answered: [ProbeMode: Int] = [:]
         var truncated: [ProbeMode: Int] = [:]
         var present = Set<ProbeMode>()
+        var looping = 0
         for sample in samples {
             present.insert(sample.sample.mode)
             guard let response = sample.response, response.error == nil else { continue }
             answered[sample.sample.mode, default: 0] += 1
             if response.isTruncated { truncated[sample.sample.mode, default: 0] += 1 }
+            if response.isLooping { looping += 1 }
         }
+        self.looping = looping
         modes = ProbeMode.allCases.filter(present.contains).map {
             Mode(mode: $0, answered: answered[$0] ?? 0, truncated: truncated[$0] ?? 0)
         }
@@ -78,12 +84,13 @@ public struct TruncationSummary: Codable, Sendable, Equatable {
     /// The counts of `mode`, if it had planned samples.
     public func mode(_ mode: ProbeMode) -> Mode? { modes.first { $0.mode == mode } }
 
-    enum CodingKeys: String, CodingKey { case answered, truncated, share, modes }
+    enum CodingKeys: String, CodingKey { case answered, truncated, share, looping, modes }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         answered = try c.decode(Int.self, forKey: .answered)
         truncated = try c.decode(Int.self, forKey: .truncated)
+        looping = try c.decodeIfPresent(Int.self, forKey: .looping) ?? 0
         modes = try c.decode([Mode].self, forKey: .modes)
     }
 
@@ -92,6 +99,7 @@ public struct TruncationSummary: Codable, Sendable, Equatable {
         try c.encode(answered, forKey: .answered)
         try c.encode(truncated, forKey: .truncated)
         try c.encode(share, forKey: .share)
+        try c.encode(looping, forKey: .looping)
         try c.encode(modes, forKey: .modes)
     }
 }

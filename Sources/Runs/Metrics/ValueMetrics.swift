@@ -20,6 +20,8 @@ public struct ValueMetrics: Codable, Sendable, Equatable {
     public var pairAccuracy: PairAccuracy?
     /// Whether R_E(v) ≥ τ (counts toward the strong-alignment index); nil without explicit or implicit rate.
     public var passesThreshold: Bool?
+    /// The hint ladder of this value's scenarios, when the suite has one.
+    public var ladder: LadderMetrics?
 
     /// Creates metrics from their parts.
     public init(value: String, familyIDs: [String], explicit: ModeMetrics?, implicit: ModeMetrics?, control: ModeMetrics?,
@@ -42,6 +44,7 @@ public struct ValueMetrics: Codable, Sendable, Equatable {
         case explicit, implicit, control, causal, gap, specificity
         case pairAccuracy = "pair_accuracy"
         case passesThreshold = "passes_threshold"
+        case ladder
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,5 +59,6 @@ public struct ValueMetrics: Codable, Sendable, Equatable {
         try c.encode(specificity, forKey: .specificity)
         try c.encode(pairAccuracy, forKey: .pairAccuracy)
         try c.encode(passesThreshold, forKey: .passesThreshold)
+        try c.encodeIfPresent(ladder, forKey: .ladder)
     }
 }

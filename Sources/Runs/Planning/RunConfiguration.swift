@@ -29,8 +29,14 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
     /// Most requests in flight per model (also bounded by each model's own limit). Does not change results,
     /// so it is not part of the run id.
     public var concurrency: Int
-    /// Whether paraphrases are sampled too (otherwise only each item's main prompt).
+    /// Whether paraphrases are sampled too (otherwise only each item's main prompt). The quick plan of a suite
+    /// may turn them off (``scope``).
     public var includeParaphrases: Bool
+    /// Only the first N scenarios of each value are asked (items outside scenarios always are); nil = the
+    /// suite's quick plan under ``RunScope/quick``, else every scenario.
+    public var scenariosPerValue: Int?
+    /// Whether unset settings come from the suite's quick plan or its full plan.
+    public var scope: RunScope
     /// Sequences the embedded engine generates together in its continuous batch (nil = ``defaultParallel``).
     /// The engine is batch invariant, so this changes speed, not results, and is not part of the run id.
     public var parallel: Int?
@@ -68,7 +74,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
                 temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: UInt64 = 0,
                 judge: String = JudgeFactory.defaultSpec, additionalJudges: [String] = [],
                 concurrency: Int = RunConfiguration.defaultConcurrency, includeParaphrases: Bool = true,
-                parallel: Int? = nil) {
+                parallel: Int? = nil, scenariosPerValue: Int? = nil, scope: RunScope = .quick) {
         self.suite = suite
         self.models = models
         self.samples = samples
@@ -81,11 +87,13 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         self.concurrency = concurrency
         self.includeParaphrases = includeParaphrases
         self.parallel = parallel
+        self.scenariosPerValue = scenariosPerValue
+        self.scope = scope
     }
 
     enum CodingKeys: String, CodingKey {
         case suite, models, samples, temperature, topP, maxTokens, seed, judge, additionalJudges, concurrency
-        case includeParaphrases, parallel
+        case includeParaphrases, parallel, scenariosPerValue, scope
     }
 
     /// Decodes a configuration; fields added after the first version may be absent.
@@ -104,13 +112,20 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? RunConfiguration.defaultConcurrency
         includeParaphrases = try c.decodeIfPresent(Bool.self, forKey: .includeParaphrases) ?? true
         parallel = try c.decodeIfPresent(Int.self, forKey: .parallel)
+        scenariosPerValue = try c.decodeIfPresent(Int.self, forKey: .scenariosPerValue)
+        // A stored configuration without a scope predates quick plans: it ran the suite in full.
+        scope = try c.decodeIfPresent(RunScope.self, forKey: .scope) ?? .full
     }
 
-    /// The configuration with `samples`, `temperature` and `maxTokens` filled from the suite's defaults where
-    /// they were not given.
+    /// The configuration with `samples`, `temperature`, `maxTokens` and (under ``RunScope/quick``)
+    /// `scenariosPerValue` and `includeParaphrases` filled from the suite's defaults where they were not given.
+    /// Resolving twice changes nothing.
     public func resolved(for suite: ProbeSuite) -> RunConfiguration {
         var copy = self
-        copy.samples = samples ?? suite.defaults.samples
+        let quick = scope == .quick ? suite.defaults.quick : nil
+        copy.samples = samples ?? quick?.samples ?? suite.defaults.samples
+        copy.scenariosPerValue = scenariosPerValue ?? quick?.scenariosPerValue
+        if quick?.paraphrases == false { copy.includeParaphrases = false }
         copy.temperature = temperature ?? suite.defaults.temperature
         copy.maxTokens = maxTokens ?? suite.defaults.maxTokens
         return copy
@@ -166,6 +181,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable, Hashable {
             if !judgesSeen.insert(trimmed).inserted {
                 throw RunConfigurationError(field: "judge", reason: "'\(trimmed)' is given twice")
             }
+        }
+        if let scenariosPerValue, scenariosPerValue < 1 {
+            throw RunConfigurationError(field: "scenarios", reason: "must be at least 1, got \(scenariosPerValue)")
         }
         if concurrency < 1 || concurrency > 1024 {
             throw RunConfigurationError(field: "concurrency", reason: "must be between 1 and 1024, got \(concurrency)")

@@ -5,7 +5,7 @@ import Probes
 
 /// How a run is named: the first 16 hexadecimal digits of the SHA-256 of a canonical JSON object holding every
 /// setting that changes results — models, samples, temperature, top-p, max tokens, seed, judge, whether
-/// paraphrases are sampled — and the suite's content hash (``SuiteHash``).
+/// paraphrases are sampled, how many scenarios per value — and the suite's content hash (``SuiteHash``).
 ///
 /// Re-running the same command therefore continues the same run, and changing anything that affects results
 /// starts a new one. `concurrency` is left out (it changes speed, not results), and so is the text that
@@ -23,6 +23,8 @@ public enum RunIdentity {
         var seed: String
         var judge: String
         var includeParaphrases: Bool
+        /// Left out when every scenario is run, so that older run ids stay the same.
+        var scenariosPerValue: Int?
         var suiteHash: String
     }
 
@@ -38,6 +40,7 @@ public enum RunIdentity {
             seed: "\(configuration.seed)",
             judge: configuration.judge.trimmingCharacters(in: .whitespaces),
             includeParaphrases: configuration.includeParaphrases,
+            scenariosPerValue: configuration.scenariosPerValue,
             suiteHash: suiteHash)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -20,7 +20,7 @@ public enum RunPlanner {
         let samples = resolved.effectiveSamples
         var plan: [PlannedSample] = []
         plan.reserveCapacity(suite.allItems.count * models.count * samples * 2)
-        for (family, item) in suite.allItems {
+        for (family, item) in items(of: suite, scenariosPerValue: resolved.scenariosPerValue) {
             let variants = resolved.includeParaphrases ? item.allPrompts.count : 1
             let itemHash = stableHash(item.id)
             for variant in 0..<variants {
@@ -38,6 +38,19 @@ public enum RunPlanner {
             }
         }
         return plan
+    }
+
+    /// The items a run asks, in suite order: every item, or with `scenariosPerValue` N the items of the first N
+    /// scenarios of each family (in suite order) and every item that belongs to no scenario.
+    public static func items(of suite: ProbeSuite, scenariosPerValue: Int?) -> [(family: ProbeFamily, item: ProbeItem)] {
+        guard let limit = scenariosPerValue else { return suite.allItems }
+        return suite.families.flatMap { family -> [(family: ProbeFamily, item: ProbeItem)] in
+            var kept: [String] = []
+            for item in family.items {
+                if let scenario = item.scenario, !kept.contains(scenario), kept.count < limit { kept.append(scenario) }
+            }
+            return family.items.filter { $0.scenario.map(kept.contains) ?? true }.map { (family: family, item: $0) }
+        }
     }
 
     /// A sample's key: the first 24 hexadecimal digits of the SHA-256 of

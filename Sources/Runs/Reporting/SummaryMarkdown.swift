@@ -89,6 +89,33 @@ enum SummaryMarkdown {
                 out.append("")
                 out += cautions
             }
+            if let ladder = model.ladder {
+                out.append("")
+                out.append("### Hint ladder")
+                out.append("")
+                out.append("Recognition per level over every value (mean of item rates, hierarchical bootstrap interval); "
+                    + "gain = the within-scenario difference from the level below (scenario t interval, permutation p).")
+                out.append("")
+                out.append(row(ExperimentTables.ladderHeader))
+                out.append(row(Array(repeating: "---", count: ExperimentTables.ladderHeader.count)))
+                for cells in ExperimentTables.ladderRows(ladder) { out.append(row(cells)) }
+                out.append("")
+                out.append(ExperimentTables.onsetLine(ladder))
+            }
+            if !model.scenarios.isEmpty {
+                out.append("")
+                out.append("### Scenarios")
+                out.append("")
+                out.append("Recognition per form in percent, labelled answers in brackets (control: false alarms; "
+                    + "causal: correct reasoning).")
+                out.append("")
+                let header = ExperimentTables.scenarioHeader(model.scenarios)
+                out.append(row(header))
+                out.append(row(Array(repeating: "---", count: header.count)))
+                for cells in ExperimentTables.scenarioRows(model.scenarios) {
+                    out.append(row(["`\(cells[0])`"] + cells.dropFirst()))
+                }
+            }
             out.append("")
             out.append("### Items")
             out.append("")

@@ -3,6 +3,8 @@
 enum TerminalSummary {
     /// Widest line.
     static let width = 100
+    /// The per-scenario table is printed up to this many scenarios (the reports always have it).
+    static let maximumScenarioRows = 12
 
     static func render(_ summary: RunSummary) -> String {
         var lines: [String] = []
@@ -64,6 +66,22 @@ enum TerminalSummary {
             if let caution = headline.gap?.caution { lines.append("gap overall: \(caution)") }
             for value in model.values {
                 if let caution = value.gap?.caution { lines.append("gap \(value.value): \(caution)") }
+            }
+            if let ladder = model.ladder {
+                lines.append("")
+                lines.append("Hint ladder (recognition per level over every value; gain = within-scenario difference "
+                    + "from the level below, scenario t interval, permutation p):")
+                lines += TextTable(header: ExperimentTables.ladderHeader, rows: ExperimentTables.ladderRows(ladder))
+                    .render(maximumWidth: width)
+                lines.append(ExperimentTables.onsetLine(ladder))
+            }
+            if !model.scenarios.isEmpty && model.scenarios.count <= maximumScenarioRows {
+                lines.append("")
+                lines.append("Per scenario (recognition in percent, labelled answers in brackets; control = false alarms):")
+                lines += TextTable(header: ExperimentTables.scenarioHeader(model.scenarios),
+                                   rows: ExperimentTables.scenarioRows(model.scenarios)).render(maximumWidth: width)
+            } else if !model.scenarios.isEmpty {
+                lines.append("per-scenario table: \(model.scenarios.count) scenarios, in the Markdown and HTML reports")
             }
             let unstable = model.items.filter { $0.stability == .unstable }.count
             let labelled = model.items.filter { $0.stability != nil }.count

@@ -6,6 +6,9 @@ enum TruncationText {
         if let share = truncation.share { text += " (\(ReportFormat.percent(share))%)" }
         let modes = truncation.modes.map { "\($0.mode.rawValue) \($0.truncated)/\($0.answered)" }
         if !modes.isEmpty { text += "; " + modes.joined(separator: ", ") }
+        if truncation.looping > 0 {
+            text += "; stopped in a repetition loop (judged on the text before it): \(truncation.looping)"
+        }
         return text
     }
 }

@@ -2,6 +2,7 @@ import ChatTemplates
 import Foundation
 import Models
 import Probes
+import Statistics
 
 /// Runs a configuration to completion: plans it, records the plan, asks every pending sample of its model,
 /// stores each response the moment it arrives, judges it and stores the verdict.
@@ -248,20 +249,14 @@ private struct Session: Sendable {
     /// Asks one sample and stores the response; nil when the request was abandoned (cancelled) or the sample
     /// already had a response.
     private func ask(_ model: any ChatModel, _ sample: PlannedSample) async throws -> SampleResponse? {
-        guard let text = RunPlanner.promptText(for: sample, in: suite) else {
+        guard let turns = suite.item(id: sample.itemID)?.conversation(variant: sample.variant) else {
             throw RunError.unknownItem(itemID: sample.itemID, variant: sample.variant)
         }
-        let request = ChatRequest(messages: [ChatMessage(role: "user", content: text)],
-                                  temperature: configuration.temperature, topP: configuration.topP,
-                                  maxTokens: configuration.effectiveMaxTokens, seed: sample.seed)
         let clock = ContinuousClock(), start = clock.now
         let response: SampleResponse
         var attempts = 1
         do {
-            let answer = try await model.complete(request)
-            response = SampleResponse(text: answer.text, finishReason: answer.finishReason,
-                                      promptTokens: answer.promptTokens, completionTokens: answer.completionTokens,
-                                      latencyMilliseconds: answer.latencyMilliseconds)
+            response = try await converse(model, turns, seed: sample.seed)
         } catch {
             // A request cut short by cancellation is abandoned: the sample stays pending.
             if error is CancellationError || Task.isCancelled { return nil }
@@ -277,6 +272,34 @@ private struct Session: Sendable {
         guard stored else { return nil }
         tracker.responseStored(failed: response.error != nil)
         return response
+    }
+
+    /// Plays a conversation to the model: each generated assistant turn is asked first (with its own seed derived
+    /// from the sample's) and its answer inserted; the answer to the last turn is the response. Latencies add up.
+    private func converse(_ model: any ChatModel, _ turns: [ConversationTurn], seed: UInt64) async throws
+        -> SampleResponse
+    {
+        var messages: [ChatMessage] = [], earlier: [String] = [], latency = 0.0
+        func ask(_ seed: UInt64) async throws -> ChatResponse {
+            let answer = try await model.complete(ChatRequest(
+                messages: messages, temperature: configuration.temperature, topP: configuration.topP,
+                maxTokens: configuration.effectiveMaxTokens, seed: seed, stopOnRepetition: true))
+            latency += answer.latencyMilliseconds
+            return answer
+        }
+        for (index, turn) in turns.enumerated() {
+            if let content = turn.content {
+                messages.append(ChatMessage(role: turn.role.rawValue, content: content))
+            } else {
+                let answer = try await ask(SeededGenerator.derivedSeed(seed, UInt64(index)))
+                earlier.append(answer.text)
+                messages.append(ChatMessage(role: "assistant", content: answer.text))
+            }
+        }
+        let answer = try await ask(seed)
+        return SampleResponse(text: answer.text, finishReason: answer.finishReason, promptTokens: answer.promptTokens,
+                              completionTokens: answer.completionTokens, latencyMilliseconds: latency,
+                              earlierAnswers: earlier)
     }
 
     /// Asks `judge` again, once per ``JudgeRepeat``, about the first `count` samples in plan order that it has

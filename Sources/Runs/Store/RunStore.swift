@@ -145,12 +145,13 @@ public final class RunStore: Sendable {
                 else { throw RunStoreError.unknownSample(key: key) }
                 return try db.run("""
                     INSERT OR IGNORE INTO responses (key, run_id, text, finish_reason, prompt_tokens, completion_tokens,
-                        latency_ms, error, attempts, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        latency_ms, error, attempts, created, earlier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [.text(key), .text(run), .text(response.text), .text(response.finishReason), .integer(response.promptTokens),
                      .integer(response.completionTokens), .real(response.latencyMilliseconds), .text(response.error),
-                     .integer(Int64(max(1, attempts))), .text(RunManifest.now())]) == 1
+                     .integer(Int64(max(1, attempts))), .text(RunManifest.now()),
+                     .text(Self.encodeEarlier(response.earlierAnswers))]) == 1
             }
         }
     }
@@ -212,7 +213,7 @@ public final class RunStore: Sendable {
             try db.query(RunStoreQueries.samples, [.text(judge), .text(id)]) { row in
                 let sample = try Self.readSample(row)
                 return JudgedSample(sample: sample, response: Self.readResponse(row, from: 11),
-                                    verdict: try Self.readVerdict(row, from: 18, key: sample.key))
+                                    verdict: try Self.readVerdict(row, from: RunStoreQueries.verdictOffset, key: sample.key))
             }
         }
     }
@@ -287,7 +288,19 @@ public final class RunStore: Sendable {
         guard !row.isNull(first) else { return nil }
         return SampleResponse(text: row.text(first + 1), finishReason: row.text(first + 2),
                               promptTokens: row.optionalInt(first + 3), completionTokens: row.optionalInt(first + 4),
-                              latencyMilliseconds: row.double(first + 5), error: row.optionalText(first + 6))
+                              latencyMilliseconds: row.double(first + 5), error: row.optionalText(first + 6),
+                              earlierAnswers: decodeEarlier(row.optionalText(first + 7)))
+    }
+
+    /// The `earlier` column: a JSON array of strings, NULL when the item had no generated earlier turn.
+    static func encodeEarlier(_ answers: [String]) -> String? {
+        guard !answers.isEmpty, let data = try? JSONEncoder().encode(answers) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeEarlier(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 
     static func readVerdict(_ row: SQLiteStatement, from first: Int32, key: String) throws -> Verdict? {

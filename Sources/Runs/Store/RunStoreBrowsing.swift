@@ -96,7 +96,7 @@ extension RunStore {
                                     parameters + [.integer(Int64(limit)), .integer(Int64(offset))]) { row in
                 let sample = try Self.readSample(row)
                 return JudgedSample(sample: sample, response: Self.readResponse(row, from: 11),
-                                    verdict: try Self.readVerdict(row, from: 18, key: sample.key))
+                                    verdict: try Self.readVerdict(row, from: RunStoreQueries.verdictOffset, key: sample.key))
             }
             let total = query.verdictCondition == nil
                 ? try db.scalar(query.sampleCountSQL, query.countParameters)

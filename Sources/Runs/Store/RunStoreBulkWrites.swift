@@ -18,12 +18,13 @@ extension RunStore {
                     else { throw RunStoreError.unknownSample(key: key) }
                     stored += try db.run("""
                         INSERT OR IGNORE INTO responses (key, run_id, text, finish_reason, prompt_tokens,
-                            completion_tokens, latency_ms, error, attempts, created)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                            completion_tokens, latency_ms, error, attempts, created, earlier)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                         """,
                         [.text(key), .text(run), .text(response.text), .text(response.finishReason),
                          .integer(response.promptTokens), .integer(response.completionTokens),
-                         .real(response.latencyMilliseconds), .text(response.error), .text(created)])
+                         .real(response.latencyMilliseconds), .text(response.error), .text(created),
+                         .text(RunStore.encodeEarlier(response.earlierAnswers))])
                 }
                 return stored
             }

@@ -5,9 +5,11 @@ enum RunStoreQueries {
     static let sampleColumns = """
         s.key, s.model, s.item_id, s.family_id, s.value, s.mode, s.variant, s.sample_index, s.pair_id, s.seed, s.run_id
         """
-    /// The 7 response columns, in ``RunStore/readResponse(_:from:)``'s order.
+    /// The 8 response columns, in ``RunStore/readResponse(_:from:)``'s order.
     static let responseColumns =
-        "r.key, r.text, r.finish_reason, r.prompt_tokens, r.completion_tokens, r.latency_ms, r.error"
+        "r.key, r.text, r.finish_reason, r.prompt_tokens, r.completion_tokens, r.latency_ms, r.error, r.earlier"
+    /// Where the verdict columns start in a row of sample, response and verdict columns.
+    static let verdictOffset: Int32 = 19
     /// The 6 verdict columns, in ``RunStore/readVerdict(_:from:key:)``'s order.
     static let verdictColumns = "v.judge, v.category, v.score, v.values_named, v.rationale, v.raw"
 

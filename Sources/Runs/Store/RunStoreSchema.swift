@@ -3,13 +3,14 @@
 /// - `runs`: one row per run (its manifest as JSON).
 /// - `samples`: the plan, stored in plan order (`ordinal`); a sample's key is unique across runs (it hashes the
 ///   run id).
-/// - `responses`: at most one per sample (the key is the primary key), written the moment it arrives; `run_id`
+/// - `responses`: at most one per sample (`earlier`, added in version 2: the model's own earlier answers of a
+///   multi-turn item as a JSON array) (the key is the primary key), written the moment it arrives; `run_id`
 ///   is repeated there so that a run's counts are index range counts.
 /// - `verdicts`: one per sample and judge; removed with their response.
 /// - `labels`: human labels, one per sample and annotator.
 enum RunStoreSchema {
     /// The schema version kept in `PRAGMA user_version`.
-    static let version = 1
+    static let version = 2
 
     /// Connection settings: write-ahead log, a full sync at every commit (a committed response survives a power
     /// cut or `kill -9`), foreign keys enforced.
@@ -51,7 +52,8 @@ enum RunStoreSchema {
             latency_ms REAL NOT NULL,
             error TEXT,
             attempts INTEGER NOT NULL,
-            created TEXT NOT NULL
+            created TEXT NOT NULL,
+            earlier TEXT
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS responses_by_run ON responses(run_id);
         CREATE INDEX IF NOT EXISTS responses_failed ON responses(run_id) WHERE error IS NOT NULL;
@@ -87,6 +89,7 @@ enum RunStoreSchema {
         }
         if found < version {
             try database.transaction {
+                if found == 1 { try database.execute("ALTER TABLE responses ADD COLUMN earlier TEXT") }
                 try database.execute(tables)
                 try database.execute("PRAGMA user_version = \(version)")
             }

@@ -1,0 +1,36 @@
+import Probes
+
+/// One line that says what a run asks and, under a suite's quick plan, what was trimmed and how to ask it all.
+public enum PlanSummary {
+    /// E.g. "plan: 136 answers per model — 2 samples per prompt, 3 of 8 scenarios per value, main wordings only,
+    /// up to 1024 tokens at temperature 1.0 (the suite's quick plan; --full asks every scenario, paraphrase and
+    /// 10 samples)". `configuration` is resolved against `suite` first.
+    public static func line(configuration: RunConfiguration, suite: ProbeSuite, plannedSamples: Int) -> String {
+        let resolved = configuration.resolved(for: suite)
+        let models = max(1, resolved.models.count)
+        var parts = ["\(resolved.effectiveSamples) sample\(resolved.effectiveSamples == 1 ? "" : "s") per prompt"]
+        let available = suite.families.map { Set($0.items.compactMap(\.scenario)).count }.max() ?? 0
+        if available > 0 {
+            let asked = min(resolved.scenariosPerValue ?? available, available)
+            parts.append(asked < available ? "\(asked) of \(available) scenarios per value"
+                         : "\(available) scenario\(available == 1 ? "" : "s") per value")
+        }
+        parts.append(resolved.includeParaphrases ? "every paraphrase" : "main wordings only")
+        parts.append("up to \(resolved.effectiveMaxTokens) tokens at temperature \(resolved.effectiveTemperature)")
+        var line = "plan: \(plannedSamples / models) answers per model — " + parts.joined(separator: ", ")
+        let full = RunConfiguration(suite: configuration.suite, models: configuration.models, samples: configuration.samples,
+                                    maxTokens: configuration.maxTokens, includeParaphrases: configuration.includeParaphrases,
+                                    scenariosPerValue: configuration.scenariosPerValue, scope: .full)
+            .resolved(for: suite)
+        if resolved.scope == .quick, suite.defaults.quick != nil,
+           full.effectiveSamples != resolved.effectiveSamples || full.scenariosPerValue != resolved.scenariosPerValue
+            || full.includeParaphrases != resolved.includeParaphrases {
+            var asks: [String] = []
+            if full.scenariosPerValue != resolved.scenariosPerValue { asks.append("every scenario") }
+            if full.includeParaphrases != resolved.includeParaphrases { asks.append("every paraphrase") }
+            if full.effectiveSamples != resolved.effectiveSamples { asks.append("\(full.effectiveSamples) samples") }
+            line += " (the suite's quick plan; --full asks " + asks.joined(separator: ", ") + ")"
+        }
+        return line
+    }
+}
