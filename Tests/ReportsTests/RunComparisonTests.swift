@@ -69,7 +69,10 @@ struct RunComparisonTests {
 
         let countsA = itemCounts(runA, model: "ollama:alpha")
         let countsB = itemCounts(runB, model: "ollama:beta")
-        let shared = Set(countsA.keys).intersection(countsB.keys)
+        // Hinted items (hint-ladder levels 1 and 2) are left out, as in the run summary.
+        let hinted = Set(runA.suite.allItems.filter(\.item.isHinted).map(\.item.id))
+        #expect(hinted.count == 48)  // 24 scenarios × 2 hinted requests
+        let shared = Set(countsA.keys).intersection(countsB.keys).subtracting(hinted)
         #expect(comparison.sharedItems == shared.count)
         let values = Set(shared.compactMap { countsA[$0]?.value })
         // Rows: every value with items of a measure, then all values together.

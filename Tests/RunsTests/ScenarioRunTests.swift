@@ -163,6 +163,9 @@ struct ScenarioRunTests {
         let prompt = JudgePrompt.user(item: item, family: suite.families[0], suite: suite, variant: 0,
                                       response: response.text, earlierAnswers: response.earlierAnswers)
         #expect(prompt.contains("User: \(request)\n\nAssistant: \(response.earlierAnswers[0])\n\nUser: Is there anything"))
+        // So are annotators, in the blind label export.
+        let csv = LabelExport.csv(samples: samples, suite: suite)
+        #expect(csv.contains("User: \(request)\n\nAssistant: \(response.earlierAnswers[0])\n\nUser: Is there anything"))
     }
 
     @Test("hinted items feed the ladder only; levels, within-scenario gains and the onset are computed")

@@ -101,15 +101,17 @@ public struct RunComparison: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - itemOrder: item ids in the order rows should follow (usually suite A's order); values appear in the
     ///     order of their first item, items not listed come after, sorted.
+    ///   - hinted: ids of hinted items (hint-ladder levels above 0), left out as in the run summary: the implicit
+    ///     measure compares the plain requests.
     /// - Throws: ``MetricsError`` for unusable options.
     public static func compare(
         a samplesA: [JudgedSample], modelA: String, runA: String = "", suiteA: SuiteIdentity? = nil,
         b samplesB: [JudgedSample], modelB: String, runB: String = "", suiteB: SuiteIdentity? = nil,
-        itemOrder: [String] = [], options: MetricOptions = MetricOptions()
+        itemOrder: [String] = [], hinted: Set<String> = [], options: MetricOptions = MetricOptions()
     ) throws(MetricsError) -> RunComparison {
         try options.validate()
-        let ratesA = itemRates(samplesA, model: modelA)
-        let ratesB = itemRates(samplesB, model: modelB)
+        let ratesA = itemRates(samplesA, model: modelA).filter { !hinted.contains($0.key) }
+        let ratesB = itemRates(samplesB, model: modelB).filter { !hinted.contains($0.key) }
         var warnings: [String] = []
         if let suiteA, let suiteB, suiteA.hash != suiteB.hash {
             warnings.append("the runs used different suites (\(suiteA.id) \(suiteA.hash.prefix(12)), \(suiteB.id) \(suiteB.hash.prefix(12))); items are paired by id")
@@ -203,10 +205,12 @@ public struct RunComparison: Codable, Sendable, Equatable {
         guard let manifestB = try b.store.manifest(run: b.runID) else { throw RunStoreError.unknownRun(id: b.runID) }
         let (left, right) = try matchModels(manifestA.configuration.models, manifestB.configuration.models,
                                             modelA: modelA, modelB: modelB)
-        let itemOrder = (try? a.suite().allItems.map(\.item.id)) ?? []
+        let itemsA = (try? a.suite().allItems.map(\.item)) ?? []
+        let itemsB = (try? b.suite().allItems.map(\.item)) ?? []
         return try compare(a: try a.samples(), modelA: left, runA: a.runID, suiteA: manifestA.suite,
                            b: try b.samples(), modelB: right, runB: b.runID, suiteB: manifestB.suite,
-                           itemOrder: itemOrder, options: options)
+                           itemOrder: itemsA.map(\.id), hinted: Set((itemsA + itemsB).filter(\.isHinted).map(\.id)),
+                           options: options)
     }
 
     /// Which model of run A to compare with which of run B (rules in ``load(a:b:modelA:modelB:options:)``).

@@ -279,12 +279,15 @@ public enum RunReportHTML {
                 b.element("span", text: "sample \(sample.sampleIndex)")
                 b.element("span") { b in b.element("code", text: sample.model) }
                 if let reason = judged.response?.finishReason, reason != "stop", judged.response?.error == nil {
-                    b.element("span", text: reason == "length" ? "cut at the token limit" : "finish: \(reason)")
+                    b.element("span", text: reason == "length" ? "cut at the token limit"
+                              : reason == "repetition" ? "stopped in a repetition loop" : "finish: \(reason)")
                 }
                 b.element("span", [("class", "badge \(verdict)")], text: verdict)
             }
-            b.element("h4", text: "Prompt")
-            b.element("p", [("class", "text prompt")], text: input.prompt(itemID: sample.itemID, variant: sample.variant) ?? "(prompt not in the suite)")
+            let earlier = judged.response?.earlierAnswers ?? []
+            b.element("h4", text: earlier.isEmpty ? "Prompt" : "Conversation")
+            b.element("p", [("class", "text prompt")], text: input.prompt(itemID: sample.itemID, variant: sample.variant,
+                                                                        earlierAnswers: earlier) ?? "(prompt not in the suite)")
             b.element("h4", text: "Response")
             if let response = judged.response {
                 if let error = response.error, !error.isEmpty {

@@ -41,9 +41,10 @@ public struct RunReportInput: Sendable {
         return RunReportInput(manifest: manifest, suite: suite, samples: samples, summary: summary)
     }
 
-    /// The prompt text of an item's variant (0 = main prompt, k = k-th paraphrase), or nil when unknown.
-    public func prompt(itemID: String, variant: Int) -> String? {
-        suite.item(id: itemID)?.prompt(variant: variant)
+    /// The prompt text of an item's variant (0 = main prompt, k = k-th paraphrase) — for a multi-turn item the
+    /// conversation with the model's `earlierAnswers` in it — or nil when unknown.
+    public func prompt(itemID: String, variant: Int, earlierAnswers: [String] = []) -> String? {
+        suite.item(id: itemID)?.transcript(variant: variant, earlierAnswers: earlierAnswers)
     }
 
     /// Per item, per variant, the verdict categories of one model's samples in sampling order (nil = not judged).

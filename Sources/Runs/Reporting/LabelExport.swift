@@ -31,10 +31,10 @@ public enum LabelExport {
             modelOrder[sample.sample.model] = modelOrder.count
         }
         var itemOrder: [String: Int] = [:]
-        var prompts: [String: [String]] = [:]
+        var items: [String: ProbeItem] = [:]
         for (index, entry) in suite.allItems.enumerated() {
             itemOrder[entry.item.id] = index
-            prompts[entry.item.id] = entry.item.allPrompts
+            items[entry.item.id] = entry.item
         }
         let rows = samples.filter { $0.response != nil }.sorted { a, b in
             let left = (modelOrder[a.sample.model] ?? 0, itemOrder[a.sample.itemID] ?? Int.max, a.sample.variant, a.sample.sampleIndex)
@@ -42,8 +42,9 @@ public enum LabelExport {
             return left < right
         }.map { judged -> [String] in
             let sample = judged.sample
-            let variants = prompts[sample.itemID] ?? []
-            let prompt = variants.indices.contains(sample.variant) ? variants[sample.variant] : ""
+            // A multi-turn item shows the whole conversation, with the model's own earlier answers.
+            let prompt = items[sample.itemID]?.transcript(variant: sample.variant,
+                                                         earlierAnswers: judged.response?.earlierAnswers ?? []) ?? ""
             let response = judged.response.map { $0.error.map { "[error] \($0)" } ?? $0.text } ?? ""
             var row = [
                 sample.key, sample.model, sample.value, sample.mode.rawValue, sample.itemID, String(sample.variant),
