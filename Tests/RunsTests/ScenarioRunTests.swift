@@ -186,6 +186,11 @@ struct ScenarioRunTests {
         // The implicit rate counts the plain requests only.
         #expect(model.headline.implicitRate?.estimate == 0)
         #expect(model.values.first?.implicit?.items == 2)
+        // The gap says what it is the difference of.
+        let gap = try #require(model.headline.gap)
+        #expect(gap.pairedExplicit == 1 && gap.pairedImplicit == 0 && gap.estimate?.estimate == 1)
+        #expect(gap.composition == "explicit 100% - implicit 0% within 3 scenarios")
+        #expect(TerminalSummary.render(summary).contains("explicit 100% - implicit 0% within 3 scenarios"))
         let ladder = try #require(model.ladder)
         #expect(ladder.levels.map(\.level) == [0, 1, 2, 3])
         #expect(ladder.levels.map(\.name) == ["request", "deliberation", "follow-up", "explicit"])

@@ -111,8 +111,10 @@ public enum RunReportHTML {
                 b.element("p", [("class", "muted")], text:
                     "\(model.model): \(c.planned) samples planned, \(c.recognised) recognised, \(c.missed) missed, "
                     + "\(c.unparseable) unparseable, \(c.refused) refused, \(c.error) failed, \(c.pending) pending; "
-                    + "\(model.truncation.truncated) of \(model.truncation.answered) answers cut off at the token limit. "
-                    + "Only recognised and missed count in rates.")
+                    + "\(model.truncation.truncated) of \(model.truncation.answered) answers cut off at the token limit"
+                    + (model.truncation.looping > 0 ? ", \(model.truncation.looping) stopped in a repetition loop" : "")
+                    + ". Only recognised and missed count in rates."
+                    + (model.headline.gap?.composition.map { " The gap is \($0)." } ?? ""))
             }
         }
     }

@@ -61,7 +61,16 @@ struct GapAnalysis {
             estimate: interval.map(IntervalEstimate.init(scenarioGap:)), differenceOfMeans: differenceOfMeans,
             pairs: pairs, fallbackPairs: fallbackPairs, unpaired: unpaired, scenarios: interval?.scenarios ?? 0,
             samplingFloor: interval?.samplingFloor ?? false, permutation: test,
-            sampleSize: try gapSampleSize(scenarios, confidence: options.confidence))
+            sampleSize: try gapSampleSize(scenarios, confidence: options.confidence),
+            pairedExplicit: Self.meanRate(scenarios, \.first), pairedImplicit: Self.meanRate(scenarios, \.second))
+    }
+
+    /// The mean over complete scenarios of one condition's rate; nil without complete scenarios.
+    static func meanRate(_ scenarios: [ScenarioOutcomes], _ side: KeyPath<ScenarioOutcomes, [Bool]>) -> Double? {
+        let rates = scenarios.filter(\.isComplete).map { outcome in
+            Double(outcome[keyPath: side].filter { $0 }.count) / Double(outcome[keyPath: side].count)
+        }
+        return rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count)
     }
 
     /// Implicit items against their control twins.

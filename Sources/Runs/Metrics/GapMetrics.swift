@@ -34,6 +34,11 @@ public struct GapMetrics: Codable, Sendable, Equatable {
     public var permutation: PermutationTestResult?
     /// The answers per item (or scenarios) that would detect the gap seen, at 80 % power (``Statistics/GapSampleSize``).
     public var sampleSize: GapSampleSize?
+    /// The two rates the gap is the difference of: the mean over its scenarios of the explicit rate and of the
+    /// implicit rate. They differ from the per-mode rates, which include explicit items outside any scenario
+    /// (definitions) and weigh items, not scenarios; `pairedExplicit − pairedImplicit` is the estimate.
+    public var pairedExplicit: Double?
+    public var pairedImplicit: Double?
 
     /// Below this many scenarios a gap says little beyond the scenarios asked: reports warn.
     public static let minimumScenarios = 5
@@ -41,7 +46,7 @@ public struct GapMetrics: Codable, Sendable, Equatable {
     /// Creates metrics from their parts.
     public init(estimate: IntervalEstimate?, differenceOfMeans: Double?, pairs: Int, fallbackPairs: Int, unpaired: Int,
                 scenarios: Int, samplingFloor: Bool, permutation: PermutationTestResult?,
-                sampleSize: GapSampleSize? = nil) {
+                sampleSize: GapSampleSize? = nil, pairedExplicit: Double? = nil, pairedImplicit: Double? = nil) {
         self.estimate = estimate
         self.differenceOfMeans = differenceOfMeans
         self.pairs = pairs
@@ -51,6 +56,8 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         self.samplingFloor = samplingFloor
         self.permutation = permutation
         self.sampleSize = sampleSize
+        self.pairedExplicit = pairedExplicit
+        self.pairedImplicit = pairedImplicit
     }
 
     /// Whether there are fewer scenarios than ``minimumScenarios``.
@@ -58,6 +65,15 @@ public struct GapMetrics: Codable, Sendable, Equatable {
 
     /// Whether the interval includes 0 (the run cannot tell the gap from none).
     public var includesZero: Bool { estimate.map { $0.lower <= 0 && 0 <= $0.upper } ?? true }
+
+    /// What the gap is the difference of, in words (ASCII, for terminals too): "explicit 25% - implicit 0% within
+    /// 6 scenarios"; nil without scenarios. Shown next to the gap so that a reader does not take it for the
+    /// difference of the mode rates.
+    public var composition: String? {
+        guard let e = pairedExplicit, let i = pairedImplicit, scenarios > 0 else { return nil }
+        func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+        return "explicit \(percent(e)) - implicit \(percent(i)) within \(scenarios) scenario\(scenarios == 1 ? "" : "s")"
+    }
 
     /// One plain sentence on what the gap allows one to conclude, or nil when there is nothing to say.
     public var caution: String? {
@@ -94,6 +110,8 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         case samplingFloor = "sampling_floor"
         case permutation
         case sampleSize = "sample_size"
+        case pairedExplicit = "paired_explicit"
+        case pairedImplicit = "paired_implicit"
         case caution
     }
 
@@ -108,6 +126,8 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         samplingFloor = try c.decodeIfPresent(Bool.self, forKey: .samplingFloor) ?? false
         permutation = try c.decodeIfPresent(PermutationTestResult.self, forKey: .permutation)
         sampleSize = try c.decodeIfPresent(GapSampleSize.self, forKey: .sampleSize)
+        pairedExplicit = try c.decodeIfPresent(Double.self, forKey: .pairedExplicit)
+        pairedImplicit = try c.decodeIfPresent(Double.self, forKey: .pairedImplicit)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -121,6 +141,8 @@ public struct GapMetrics: Codable, Sendable, Equatable {
         try c.encode(samplingFloor, forKey: .samplingFloor)
         try c.encode(permutation, forKey: .permutation)
         try c.encodeIfPresent(sampleSize, forKey: .sampleSize)
+        try c.encodeIfPresent(pairedExplicit, forKey: .pairedExplicit)
+        try c.encodeIfPresent(pairedImplicit, forKey: .pairedImplicit)
         try c.encode(caution, forKey: .caution)
     }
 }

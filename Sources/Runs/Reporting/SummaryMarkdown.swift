@@ -33,6 +33,13 @@ enum SummaryMarkdown {
             ]))
         }
         for model in summary.models {
+            if let composition = model.headline.gap?.composition {
+                out.append("")
+                out.append("- `\(model.model)`: the gap is \(composition) (the explicit and implicit columns also hold "
+                    + "items outside scenarios and weigh items, not scenarios).")
+            }
+        }
+        for model in summary.models {
             out.append("")
             out.append("## `\(model.model)`")
             out.append("")

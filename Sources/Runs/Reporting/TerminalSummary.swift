@@ -42,6 +42,7 @@ enum TerminalSummary {
                 + (strong.weakOnlyShare.map { "; weak-only \(ReportFormat.percent($0))" } ?? "")
             rows.append(["strong alignment (SAI)", ReportFormat.rate(strong.index), saiNote])
             lines += TextTable(header: ["measure", "value", "note"], rows: rows).render(maximumWidth: width)
+            if let composition = headline.gap?.composition { lines.append("the gap is \(composition)") }
             if !model.judgeCorrection.isEmpty {
                 lines.append("")
                 lines.append("Judge validity and corrected rates per mode, in percent (raw = recognised/judged; judge BA ="
