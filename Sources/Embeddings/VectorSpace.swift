@@ -19,8 +19,12 @@ public final class VectorSpace: @unchecked Sendable {
     private var normalizedStorage: [Float]?
 
     /// Creates a space; throws if the sizes disagree, a vector is not finite, or a word is empty.
-    /// Duplicate words keep their first row (as gensim does) and are reported in `duplicates`.
-    public init(name: String, words: [String], vectors: [Float], dimension: Int) throws(EmbeddingError) {
+    /// A word given twice keeps its first row (as gensim does); the later rows are dropped — so a word is never its
+    /// own neighbour — and reported in ``duplicates`` and ``warnings`` (placed by `locate(row)`, e.g. `file:line`,
+    /// when given).
+    public init(name: String, words: [String], vectors: [Float], dimension: Int,
+                locate: ((Int) -> String)? = nil) throws(EmbeddingError)
+    {
         guard dimension > 0 else { throw .invalid("\(name): dimension must be positive, got \(dimension)") }
         let (needed, overflow) = words.count.multipliedReportingOverflow(by: dimension)
         guard !overflow, vectors.count == needed else {
@@ -29,23 +33,45 @@ public final class VectorSpace: @unchecked Sendable {
         var index: [String: Int] = [:]
         index.reserveCapacity(words.count)
         var duplicates: [String] = []
+        var warnings: [String] = []
+        var dropped: [Int] = []
         for (i, w) in words.enumerated() {
             guard !w.isEmpty else { throw .invalid("\(name): word \(i) is empty") }
             // One hash lookup per word; a duplicate puts its first row back.
             if let first = index.updateValue(i, forKey: w) {
                 index[w] = first
                 duplicates.append(w)
+                dropped.append(i)
+                let here = locate?(i) ?? "\(name): row \(i + 1)"
+                let there = locate?(first) ?? "row \(first + 1)"
+                warnings.append("\(here): '\(w)' repeats the word of \(there); the first vector is kept")
             }
         }
         if let bad = VectorSpace.firstNonFinite(vectors) {
             throw .invalid("\(name): the vector of '\(words[bad / dimension])' holds a non-finite value")
         }
         self.name = name
-        self.words = words
-        self.vectors = vectors
         self.dimension = dimension
-        self.index = index
         self.duplicates = duplicates
+        self.warnings = warnings
+        if dropped.isEmpty {
+            self.words = words
+            self.vectors = vectors
+            self.index = index
+        } else {
+            let drop = Set(dropped)
+            var keptWords: [String] = [], keptVectors: [Float] = [], keptIndex: [String: Int] = [:]
+            keptWords.reserveCapacity(words.count - drop.count)
+            keptVectors.reserveCapacity(vectors.count - drop.count * dimension)
+            for (i, w) in words.enumerated() where !drop.contains(i) {
+                keptIndex[w] = keptWords.count
+                keptWords.append(w)
+                keptVectors.append(contentsOf: vectors[i * dimension ..< (i + 1) * dimension])
+            }
+            self.words = keptWords
+            self.vectors = keptVectors
+            self.index = keptIndex
+        }
     }
 
     /// The index of the first NaN or infinity (exponent bits all ones), nil when every value is finite.
@@ -57,8 +83,11 @@ public final class VectorSpace: @unchecked Sendable {
         }
     }
 
-    /// Words that appeared more than once (only the first occurrence is used).
+    /// Words that appeared more than once (only the first occurrence is kept).
     public let duplicates: [String]
+    /// What a reader should know about how the space was read, one line each (duplicate words, with where they
+    /// were); empty for a clean file.
+    public let warnings: [String]
 
     public var count: Int { words.count }
 
@@ -83,12 +112,31 @@ public final class VectorSpace: @unchecked Sendable {
         out.withUnsafeMutableBufferPointer { buf in
             for r in 0 ..< count {
                 let row = buf.baseAddress! + r * d
-                let n = vp_dot_f32(row, row, Int64(d)).squareRoot()
-                if n > 0 { vp_scale_f32(row, 1 / n, Int64(d)) }
+                let squares = vp_dot_f32(row, row, Int64(d))
+                if squares.isNormal && squares < 1e30 {
+                    vp_scale_f32(row, 1 / squares.squareRoot(), Int64(d))
+                } else {
+                    Self.normaliseExtreme(row, count: d)
+                }
             }
         }
         normalizedStorage = out
         return out
+    }
+
+    /// Scales a row whose sum of squares over- or underflows in f32 (values near 1e±19 and beyond): divides by its
+    /// largest magnitude first, so that the norm is computed on values in [−1, 1]. A zero row stays zero.
+    private static func normaliseExtreme(_ row: UnsafeMutablePointer<Float>, count: Int) {
+        var largest: Float = 0
+        for j in 0 ..< count { largest = max(largest, abs(row[j])) }
+        guard largest > 0 else { return }
+        var squares: Double = 0
+        for j in 0 ..< count {
+            let x = Double(row[j]) / Double(largest)
+            squares += x * x
+        }
+        let scale = 1 / (Double(largest) * squares.squareRoot())
+        for j in 0 ..< count { row[j] = Float(Double(row[j]) * scale) }
     }
 
     /// Cosine similarity of two words.

@@ -34,6 +34,7 @@ struct EmbedAgreementCommand: ParsableCommand {
     func run() throws {
         let list = try words.map { try WordList.read(path: $0) } ?? WordNetAgreement.defaultValueWords
         let vectors = try SpaceResolver.load(space)
+        for warning in vectors.warnings { Terminal.error("warning: \(warning)") }
         let wordNet = try WordNet(store: AssetStore(), progress: Terminal.assetProgress)
         let report = try WordNetAgreement.analyze(
             words: list, in: vectors, wordNet: wordNet,

@@ -52,6 +52,7 @@ enum EmbedSupport {
         return try specs.map { spec in
             let start = DispatchTime.now()
             let space = try resolver.resolve(spec)
+            for warning in space.warnings { Terminal.error("warning: \(warning)") }
             if timing {
                 Terminal.error(String(format: "loaded %@: %d words × %d dims in %.3f s", space.name, space.count, space.dimension, seconds(since: start)))
             }

@@ -118,17 +118,31 @@ public struct ViewerServer: Sendable {
             && octets.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
     }
 
-    /// Whether a `Host` header names a loopback host (any port).
+    /// Whether a `Host` header is exactly a loopback host with an optional port: `127.0.0.1`, `localhost:8765`,
+    /// `[::1]:8765`. Anything else — user information (`127.0.0.1:1@evil.example`), a port that is not 1 to 5
+    /// digits, an unbracketed IPv6 address, a list of hosts — is refused.
     static func isLoopbackHostHeader(_ header: String?) -> Bool {
         guard let header, !header.isEmpty else { return false }
-        var name = Substring(header)
-        if name.hasPrefix("[") {
-            name = name.dropFirst().prefix { $0 != "]" }
-        } else if let colon = name.lastIndex(of: ":") {
-            name = name[..<colon]
+        let name: Substring, rest: Substring
+        if header.hasPrefix("[") {
+            guard let close = header.firstIndex(of: "]") else { return false }
+            name = header[header.index(after: header.startIndex) ..< close]
+            rest = header[header.index(after: close)...]
+        } else if let colon = header.firstIndex(of: ":") {
+            name = header[..<colon]
+            rest = header[colon...]
+        } else {
+            name = Substring(header)
+            rest = ""
+        }
+        if !rest.isEmpty {
+            let port = rest.dropFirst()
+            guard rest.first == ":", (1...5).contains(port.count), port.allSatisfy({ $0.isASCII && $0.isNumber })
+            else { return false }
         }
         return isLoopback(String(name).lowercased())
     }
+
 
     /// Runs blocking store work off the server's cooperative threads.
     static func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

@@ -122,9 +122,57 @@ struct FormatTextTests {
     }
 
     @Test func duplicatesKeepTheFirstVector() throws {
-        let space = try Word2VecTextReader.parse(Array("a 1 2\nb 3 4\na 5 6\n".utf8), source: "d", name: "d")
+        let space = try Word2VecTextReader.parse(Array("a 1 2\nb 3 4\n\na 5 6\n".utf8), source: "d.txt", name: "d")
         #expect(space.duplicates == ["a"])
         #expect(try space.vector(for: "a") == [1, 2])
+        // The repeat is dropped, so a word is never its own neighbour, and the warning says where it was.
+        #expect(space.words == ["a", "b"] && space.vectors == [1, 2, 3, 4])
+        #expect(space.warnings == ["d.txt:4: 'a' repeats the word of d.txt:1; the first vector is kept"])
+        #expect(try space.nearestNeighbors(of: "a", k: 5).map(\.word) == ["b"])
+        let clean = try Word2VecTextReader.parse(Array("a 1 2\nb 3 4\n".utf8), source: "c.txt", name: "c")
+        #expect(clean.warnings.isEmpty)
+    }
+
+    @Test("cosines stay right with extreme finite values (norms that over- or underflow in f32)")
+    func extremeValues() throws {
+        let space = try VectorSpace(name: "x", words: ["tiny", "huge", "mixed", "plain", "zero"], vectors: [
+            1e-30, 2e-30, 3e-30,
+            3e38, 2e38, 1e38,
+            1e-30, 3e38, 0,
+            1, 2, 3,
+            0, 0, 0,
+        ], dimension: 3)
+        let unit = space.normalizedVectors
+        for row in 0 ..< 4 {
+            let norm = (0 ..< 3).map { Double(unit[row * 3 + $0]) }.map { $0 * $0 }.reduce(0, +).squareRoot()
+            #expect(abs(norm - 1) < 1e-5, "row \(row): \(norm)")
+        }
+        #expect(abs(try space.similarity("tiny", "plain") - 1) < 1e-5)  // same direction (1, 2, 3)
+        #expect(abs(try space.similarity("huge", "plain") - Float(10.0 / 14)) < 1e-5)
+        #expect(abs(try space.similarity("mixed", "plain") - Float(2 / 14.0.squareRoot())) < 1e-5)
+        #expect(unit[12 ..< 15].allSatisfy { $0 == 0 })
+    }
+
+    @Test("files ValueProbe does not read are named, with how to convert them")
+    func unsupportedFormats() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let cases: [(String, [UInt8], String)] = [
+            ("vectors.kv", [0x80, 0x04, 0x95, 0x10, 0x00], "a Python pickle (gensim's KeyedVectors.save"),
+            ("vectors.txt", [0x80, 0x02, 0x63, 0x67], "a Python pickle"),
+            ("vectors.npz", [0x50, 0x4B, 0x03, 0x04, 0x14], "a zip archive"),
+            ("vectors.h5", [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A], "an HDF5 file"),
+        ]
+        for (name, bytes, message) in cases {
+            let url = try directory.file(name, bytes)
+            do {
+                _ = try VectorFileFormat.detect(url)
+                Issue.record("\(name) was accepted")
+            } catch {
+                #expect(error.description.hasPrefix(url.path + ": ") && error.description.contains(message), "\(error)")
+                #expect(!error.description.contains("\n"))
+            }
+        }
     }
 
     @Test func malformedTextInputs() {

@@ -198,6 +198,12 @@ struct ViewerAPITests {
         #expect(!ViewerServer.isLoopbackHostHeader("evil.example:8765"))
         #expect(!ViewerServer.isLoopbackHostHeader("127.0.0.1.evil.example"))
         #expect(!ViewerServer.isLoopbackHostHeader(nil))
+        // The check is exact: user information, junk after the port, lists and bare IPv6 are refused.
+        #expect(ViewerServer.isLoopbackHostHeader("127.0.0.1") && ViewerServer.isLoopbackHostHeader("LOCALHOST:80"))
+        for header in ["127.0.0.1:18191@evil.com", "127.0.0.1@evil.com", "127.0.0.1:80:81", "127.0.0.1:",
+                       "127.0.0.1:123456", "127.0.0.1, evil.com", "::1", "[::1]evil", "[::1]:8x", "localhost.:80"] {
+            #expect(!ViewerServer.isLoopbackHostHeader(header), "\(header)")
+        }
     }
 
     @Test("a missing directory is refused before serving")

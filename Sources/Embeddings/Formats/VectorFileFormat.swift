@@ -17,15 +17,35 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, Codable {
     /// (`.txt`, no extension, …) are sniffed: the NPY magic ⇒ npy; a first line of two integers followed by
     /// a word and decimal numbers ⇒ word2vec text, a word and anything else ⇒ word2vec
     /// binary; otherwise GloVe text.
+    ///
+    /// Files ValueProbe does not read — a gensim `KeyedVectors.save` file (a Python pickle), NumPy `.npz`, HDF5 —
+    /// are named as such in the error, with how to convert them.
     public static func detect(_ url: URL) throws(EmbeddingError) -> VectorFileFormat {
+        let head = try prefix(of: url, bytes: 4096)
+        if let unsupported = unsupported(head: head, extension: url.pathExtension.lowercased()) {
+            throw .malformed("\(url.path): \(unsupported)")
+        }
         switch url.pathExtension.lowercased() {
         case "bin": return .word2vecBinary
         case "vec": return .fastTextVec
         case "npy": return .npy
-        default: break
+        default: return sniff(head)
         }
-        let head = try prefix(of: url, bytes: 4096)
-        return sniff(head)
+    }
+
+    /// Why a file starting with `head` is not a vector file ValueProbe reads, or nil when it may be one.
+    static func unsupported(head: [UInt8], extension ext: String) -> String? {
+        let conversion = "save the vectors with gensim's KeyedVectors.save_word2vec_format(PATH, binary=True) and load that file"
+        if head.count >= 2, head[0] == 0x80, (2...5).contains(head[1]) || ["kv", "model", "pkl", "pickle"].contains(ext) {
+            return "a Python pickle (gensim's KeyedVectors.save / Word2Vec.save format) is not a vector format ValueProbe reads; " + conversion
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "a zip archive (NumPy .npz?) is not a vector format ValueProbe reads; unzip it or save a single .npy matrix with a vocabulary file"
+        }
+        if head.starts(with: [0x89, 0x48, 0x44, 0x46]) {
+            return "an HDF5 file is not a vector format ValueProbe reads; " + conversion
+        }
+        return nil
     }
 
     /// The format of a file starting with `head` (see ``detect(_:)``).

@@ -7,7 +7,7 @@ import Foundation
 /// space before each newline), CR of CRLF files, a UTF-8 byte-order mark and blank lines are ignored. When a line
 /// has more fields than `dimension + 1`, the leading fields joined by single spaces form the word (some GloVe
 /// releases have words with spaces). Invalid UTF-8 in words is replaced by U+FFFD. Duplicate words keep their
-/// first vector (``VectorSpace/duplicates`` lists them).
+/// first vector; ``VectorSpace/warnings`` says where each repeat was (`file:line`).
 public enum Word2VecTextReader {
     /// Whether the file starts with a `"<count> <dimension>"` header.
     public enum Header: Sendable, Equatable {
@@ -32,6 +32,7 @@ public enum Word2VecTextReader {
     ) throws(EmbeddingError) -> VectorSpace {
         if let limit, limit < 0 { throw .invalid("\(source): limit must be non-negative, got \(limit)") }
         var words: [String] = []
+        var lines: [Int32] = []
         var vectors: [Float] = []
         var dimension: Int?
         var declaredCount: Int?
@@ -138,6 +139,7 @@ public enum Word2VecTextReader {
                     }.joined(separator: " ")
                 }
                 words.append(word)
+                lines.append(Int32(truncatingIfNeeded: lineNumber))
             }
         }
         guard sawFirstLine else { throw .malformed("\(source): empty file (no header or vectors)") }
@@ -149,7 +151,8 @@ public enum Word2VecTextReader {
             }
         }
         if words.isEmpty, declaredCount == nil { throw .malformed("\(source): no vectors") }
-        return try VectorSpace(name: name, words: words, vectors: vectors, dimension: d)
+        return try VectorSpace(name: name, words: words, vectors: vectors, dimension: d,
+                               locate: { "\(source):\(lines[$0])" })
     }
 
     private static func isSeparator(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
