@@ -26,4 +26,12 @@ public enum ChartFormat {
         guard text.count > width, width > 1 else { return text }
         return String(text.prefix(width - 1)) + "…"
     }
+
+    /// `text` cut to `width` characters with an ellipsis in the middle, keeping its start and its end — where model
+    /// specs differ ("openai-compatible:http://…v1#model-a" and "…#model-b" stay apart).
+    public static func truncateMiddle(_ text: String, to width: Int) -> String {
+        guard text.count > width, width > 2 else { return truncate(text, to: width) }
+        let tail = (width - 1) / 2, head = width - 1 - tail
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
+    }
 }

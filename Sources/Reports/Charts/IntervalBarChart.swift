@@ -103,8 +103,12 @@ public struct IntervalBarChart: Sendable {
         let zero = scale.position(min(max(0, domain.lowerBound), domain.upperBound))
         for (groupIndex, group) in groups.enumerated() {
             let bandTop = Self.top + Double(groupIndex) * (bandHeight + Self.groupGap)
-            canvas.text(ChartFormat.truncate(group.label, to: Int(labelWidth / 6.6)), x: labelWidth - 8,
-                        y: bandTop + bandHeight / 2 + 4, anchor: "end", size: 11, weight: "600")
+            // Bold 11 px text runs up to about 7.4 px a character: the label fits its column, its start and end
+            // kept (model specs differ at the end), the full label on hover.
+            let shown = ChartFormat.truncateMiddle(group.label, to: Int((labelWidth - 10) / 7.4))
+            canvas.text(shown, x: labelWidth - 8, y: bandTop + bandHeight / 2 + 4, anchor: "end", size: 11,
+                        weight: "600", attributes: [("class", "group-label")],
+                        tooltip: shown == group.label ? nil : group.label)
             for (seriesIndex, entry) in series.enumerated() {
                 let bar = seriesIndex < group.bars.count ? group.bars[seriesIndex] : Bar(value: nil)
                 let y = bandTop + Double(seriesIndex) * (Self.barHeight + Self.barGap)

@@ -42,12 +42,15 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Appends escaped text. `anchor` is `start`, `middle` or `end`.
+    /// Appends a text; `tooltip` (e.g. the full text of a shortened label) is shown on hover.
     public mutating func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 11,
-                              fill: String = "#222", weight: String? = nil, attributes: [(String, String?)] = []) {
+                              fill: String = "#222", weight: String? = nil, attributes: [(String, String?)] = [],
+                              tooltip: String? = nil) {
         body += "<text" + HTMLBuilder.attributes([
             ("x", SVGCanvas.number(x)), ("y", SVGCanvas.number(y)), ("text-anchor", anchor),
             ("font-size", SVGCanvas.number(size)), ("fill", fill), ("font-weight", weight),
-        ] + attributes) + ">" + HTMLEscaping.escape(text) + "</text>"
+        ] + attributes) + ">" + (tooltip.map { "<title>" + HTMLEscaping.escape($0) + "</title>" } ?? "")
+            + HTMLEscaping.escape(text) + "</text>"
     }
 
     /// Appends an element without content, or with a `<title>` tooltip.

@@ -372,7 +372,7 @@ public enum RunReportHTML {
     }
 
     static func labelWidth(_ labels: [String]) -> Double {
-        min(220, max(90, Double(labels.map(\.count).max() ?? 0) * 6.8 + 14))
+        min(220, max(90, Double(labels.map(\.count).max() ?? 0) * 7.4 + 18))
     }
 
     static func orderedUnique(_ values: [String]) -> [String] {
