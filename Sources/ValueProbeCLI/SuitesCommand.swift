@@ -17,17 +17,19 @@ struct SuitesCommand: ParsableCommand {
             struct Row: Encodable {
                 var name, title, version, hash: String
                 var values: [String]
-                var items, prompts: Int
+                var items, prompts, scenarios: Int
             }
             let rows = try BuiltinSuites.list().map { name -> Row in
                 let s = try BuiltinSuites.load(name)
                 return Row(name: name, title: s.title, version: s.version, hash: SuiteHash.hash(of: s),
                            values: s.families.map(\.value), items: s.allItems.count,
-                           prompts: s.allItems.reduce(0) { $0 + $1.item.allPrompts.count })
+                           prompts: s.allItems.reduce(0) { $0 + $1.item.allPrompts.count },
+                           scenarios: Set(s.allItems.compactMap(\.item.scenario)).count)
             }
             if json { try Terminal.printJSON(rows); return }
             for r in rows {
-                print("\(r.name)  v\(r.version)  \(r.items) items, \(r.prompts) prompts, \(r.values.count) values  sha256:\(r.hash.prefix(12))")
+                print("\(r.name)  v\(r.version)  \(r.scenarios) scenarios, \(r.items) items, \(r.prompts) prompts, "
+                      + "\(r.values.count) values  sha256:\(r.hash.prefix(12))")
                 print("    \(r.title)")
             }
         }
