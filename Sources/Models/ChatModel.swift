@@ -37,9 +37,12 @@ public struct ChatResponse: Sendable, Codable, Equatable {
     public var latencyMilliseconds: Double
     /// The model name the backend reports, when it reports one.
     public var reportedModel: String?
+    /// The backend configuration fingerprint the server reports (OpenAI's `system_fingerprint`), when it reports one.
+    public var systemFingerprint: String?
 
     public init(text: String, finishReason: String, promptTokens: Int? = nil, completionTokens: Int? = nil,
-                latencyMilliseconds: Double, reportedModel: String? = nil) {
+                latencyMilliseconds: Double, reportedModel: String? = nil, systemFingerprint: String? = nil) {
+        self.systemFingerprint = systemFingerprint
         self.text = text
         self.finishReason = finishReason
         self.promptTokens = promptTokens

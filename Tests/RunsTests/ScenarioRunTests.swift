@@ -77,7 +77,8 @@ private final class RecordingModel: ChatModel {
         requests.withLock { $0.append(request) }
         let last = request.messages.last?.content ?? ""
         return ChatResponse(text: "turns=\(request.messages.count) last=\(last.prefix(24))", finishReason: "stop",
-                            promptTokens: 5, completionTokens: 7, latencyMilliseconds: 2)
+                            promptTokens: 5, completionTokens: 7, latencyMilliseconds: 2,
+                            reportedModel: "recorder-2026-01-01", systemFingerprint: "fp_\((request.seed ?? 0) % 2)")
     }
 }
 
@@ -139,6 +140,10 @@ struct ScenarioRunTests {
         #expect(requests.count == 14)  // 12 samples, the two follow-ups asking twice
 
         let store = try RunStore.open(directory: directory)
+        // What the backend reported about itself is in the manifest, each value once.
+        let identity = try #require(try store.manifest(run: outcome.runID)?.models.first)
+        #expect(identity.reportedModels == ["recorder-2026-01-01"])
+        #expect(Set(identity.systemFingerprints ?? []) == ["fp_0", "fp_1"] && identity.systemFingerprints?.count == 2)
         let samples = try store.samples(run: outcome.runID)
         let followUp = try #require(samples.first { $0.sample.itemID == "canopy-follow-up" })
         let response = try #require(followUp.response)

@@ -113,7 +113,8 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
             return ChatResponse(text: refusal, finishReason: "content_filter",
                                 promptTokens: reply.usage?.prompt_tokens,
                                 completionTokens: reply.usage?.completion_tokens,
-                                latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model)
+                                latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model,
+                                systemFingerprint: reply.system_fingerprint)
         } else if choice.finish_reason != nil, finish != "stop" {
             text = ""
         } else {
@@ -121,7 +122,8 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
         }
         return ChatResponse(text: text, finishReason: finish, promptTokens: reply.usage?.prompt_tokens,
                             completionTokens: reply.usage?.completion_tokens,
-                            latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model)
+                            latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model,
+                            systemFingerprint: reply.system_fingerprint)
     }
 
     /// OpenAI's finish reasons in the shared vocabulary.
@@ -168,6 +170,7 @@ private struct WireReply: Decodable {
         var completion_tokens: Int?
     }
     var model: String?
+    var system_fingerprint: String?
     var choices: [Choice]?
     var usage: Usage?
     var error: EmbeddedErrorMessage?

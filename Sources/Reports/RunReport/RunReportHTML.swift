@@ -346,10 +346,13 @@ public enum RunReportHTML {
                 }
             }
             b.element("h3", text: "Models")
-            table(&b, id: "table-models", header: ["spec", "provider", "name", "file", "size (bytes)", "SHA-256"],
-                  numeric: [4],
+            table(&b, id: "table-models", header: ["spec", "provider", "name", "reported by the backend",
+                                                   "system fingerprint", "file", "size (bytes)", "SHA-256"],
+                  numeric: [6],
                   rows: manifest.models.map { model in
-                      [model.spec, model.provider, model.name, model.file ?? "", model.size.map(String.init) ?? "", model.sha256 ?? ""]
+                      [model.spec, model.provider, model.name, (model.reportedModels ?? []).joined(separator: ", "),
+                       (model.systemFingerprints ?? []).joined(separator: ", "), model.file ?? "",
+                       model.size.map(String.init) ?? "", model.sha256 ?? ""]
                   })
         }
     }

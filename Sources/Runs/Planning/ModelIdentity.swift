@@ -17,6 +17,11 @@ public struct ModelIdentity: Codable, Sendable, Equatable, Hashable {
     public var size: Int64?
     /// The GGUF file's SHA-256 (local models): from the asset manifest when it is a built-in model, else hashed.
     public var sha256: String?
+    /// The model names the backend reported in its answers (OpenAI's `model`, Gemini's `modelVersion`, …), in the
+    /// order first seen; nil until the run has answers. A remote alias (`gpt-4o`) resolves to a dated model here.
+    public var reportedModels: [String]?
+    /// The `system_fingerprint` values the backend reported, in the order first seen (OpenAI-compatible servers).
+    public var systemFingerprints: [String]?
 
     /// Creates an identity.
     public init(spec: String, provider: String, name: String, file: String? = nil, size: Int64? = nil,

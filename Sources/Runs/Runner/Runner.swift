@@ -140,7 +140,8 @@ public struct Runner: Sendable {
                                       judged: start.judged, handler: progress)
         tracker.report()
         let session = Session(suite: suite, configuration: resolved, judges: judges, writer: StoreWorker(store: store),
-                              tracker: tracker)
+                              tracker: tracker, runID: runID,
+                              reported: ReportedIdentities(manifest: try store.manifest(run: runID)))
         let work = specs.compactMap { spec -> (any ChatModel, [PlannedSample])? in
             guard let samples = byModel[spec.description], let model = models[spec.description] else { return nil }
             return (model, samples)
@@ -192,6 +193,9 @@ private struct Session: Sendable {
     let judges: [any Judge]
     let writer: StoreWorker
     let tracker: ProgressTracker
+    let runID: String
+    /// What each backend has reported about itself, as in the manifest.
+    let reported: ReportedIdentities
 
     func execute(work: [(any ChatModel, [PlannedSample])], unjudged: [JudgeWork]) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: JudgeWork.self)
@@ -255,8 +259,11 @@ private struct Session: Sendable {
         let clock = ContinuousClock(), start = clock.now
         let response: SampleResponse
         var attempts = 1
+        var reportedModel: String?, systemFingerprint: String?
         do {
-            response = try await converse(model, turns, seed: sample.seed)
+            let answer = try await converse(model, turns, seed: sample.seed)
+            response = answer.response
+            (reportedModel, systemFingerprint) = (answer.reportedModel, answer.systemFingerprint)
         } catch {
             // A request cut short by cancellation is abandoned: the sample stays pending.
             if error is CancellationError || Task.isCancelled { return nil }
@@ -267,6 +274,7 @@ private struct Session: Sendable {
             response = SampleResponse(text: "", finishReason: "error", latencyMilliseconds: milliseconds,
                                       error: Runner.oneLine(error))
         }
+        try await record(model: sample.model, name: reportedModel, fingerprint: systemFingerprint)
         let key = sample.key, tries = attempts
         let stored = try await writer.perform { try $0.saveResponse(key: key, response, attempts: tries) }
         guard stored else { return nil }
@@ -277,7 +285,7 @@ private struct Session: Sendable {
     /// Plays a conversation to the model: each generated assistant turn is asked first (with its own seed derived
     /// from the sample's) and its answer inserted; the answer to the last turn is the response. Latencies add up.
     private func converse(_ model: any ChatModel, _ turns: [ConversationTurn], seed: UInt64) async throws
-        -> SampleResponse
+        -> (response: SampleResponse, reportedModel: String?, systemFingerprint: String?)
     {
         var messages: [ChatMessage] = [], earlier: [String] = [], latency = 0.0
         func ask(_ seed: UInt64) async throws -> ChatResponse {
@@ -297,9 +305,19 @@ private struct Session: Sendable {
             }
         }
         let answer = try await ask(seed)
-        return SampleResponse(text: answer.text, finishReason: answer.finishReason, promptTokens: answer.promptTokens,
-                              completionTokens: answer.completionTokens, latencyMilliseconds: latency,
-                              earlierAnswers: earlier)
+        return (SampleResponse(text: answer.text, finishReason: answer.finishReason, promptTokens: answer.promptTokens,
+                               completionTokens: answer.completionTokens, latencyMilliseconds: latency,
+                               earlierAnswers: earlier),
+                answer.reportedModel, answer.systemFingerprint)
+    }
+
+    /// Adds a model name or fingerprint the backend reported to the manifest the first time it is seen.
+    private func record(model: String, name: String?, fingerprint: String?) async throws {
+        guard reported.isNew(model: model, name: name, fingerprint: fingerprint) else { return }
+        let run = runID
+        try await writer.perform { store in
+            try store.recordReported(run: run, model: model, reportedModel: name, systemFingerprint: fingerprint)
+        }
     }
 
     /// Asks `judge` again, once per ``JudgeRepeat``, about the first `count` samples in plan order that it has

@@ -66,6 +66,33 @@ public final class RunStore: Sendable {
         return (manifest.runID, inserted == 1)
     }
 
+    /// Adds what a backend reported about itself — a model name, a `system_fingerprint` — to the identity of
+    /// `model` (a spec) in run `id`'s manifest, unless it is there already. Returns whether the manifest changed.
+    @discardableResult
+    public func recordReported(run id: String, model: String, reportedModel: String?, systemFingerprint: String?)
+        throws -> Bool
+    {
+        try withDatabase { db in
+            try db.transaction {
+                guard let text = try db.query("SELECT manifest FROM runs WHERE id = ?", [.text(id)], row: { $0.text(0) }).first
+                else { throw RunStoreError.unknownRun(id: id) }
+                var manifest = try RunManifest.decode(jsonText: text)
+                guard let index = manifest.models.firstIndex(where: { $0.spec == model }) else { return false }
+                var identity = manifest.models[index]
+                if let name = reportedModel, !name.isEmpty, !(identity.reportedModels ?? []).contains(name) {
+                    identity.reportedModels = (identity.reportedModels ?? []) + [name]
+                }
+                if let print = systemFingerprint, !print.isEmpty, !(identity.systemFingerprints ?? []).contains(print) {
+                    identity.systemFingerprints = (identity.systemFingerprints ?? []) + [print]
+                }
+                guard identity != manifest.models[index] else { return false }
+                manifest.models[index] = identity
+                try db.run("UPDATE runs SET manifest = ? WHERE id = ?", [.text(try manifest.jsonText()), .text(id)])
+                return true
+            }
+        }
+    }
+
     /// The stored manifest of run `id`, nil when there is no such run.
     public func manifest(run id: String) throws -> RunManifest? {
         let texts = try withDatabase { db in
