@@ -2,8 +2,9 @@ import Foundation
 import Models
 import Runs
 
-/// The wall time of a whole `valueprobe run` with the CLI's defaults (the khamassi2024 suite on the embedded
-/// SmolLM2, 3 samples per prompt, 160 tokens, seed 0, the default `semantic` judge) in a temporary directory: model loading,
+/// The wall time of a whole `valueprobe run` with the CLI's defaults (the khamassi2024 suite's quick plan on the
+/// embedded SmolLM2 — the suite's samples, scenarios and tokens — seed 0, the default `semantic` judge) in a
+/// temporary directory: model loading,
 /// generation through the continuous batch, judging, storing and the reports, as the CLI does them.
 public struct RunBenchmark: Sendable {
     /// What is run; the CLI's default run unless changed.
@@ -18,8 +19,8 @@ public struct RunBenchmark: Sendable {
 
     /// `valueprobe run` with no options.
     public static var defaultRun: RunConfiguration {
-        RunConfiguration(suite: "khamassi2024", models: [ModelSpec.defaultLocal.description], samples: 3,
-                         maxTokens: 160, seed: 0, judge: JudgeFactory.defaultSpec, parallel: RunConfiguration.defaultParallel)
+        RunConfiguration(suite: "khamassi2024", models: [ModelSpec.defaultLocal.description], seed: 0,
+                         judge: JudgeFactory.defaultSpec, parallel: RunConfiguration.defaultParallel, scope: .quick)
     }
 
     public struct Result: Codable, Sendable {

@@ -14,19 +14,19 @@ struct BenchRunCommand: AsyncParsableCommand {
     var parallel: Int?
     @Option(help: "Worker threads of the embedded engine (default: all cores).")
     var threads: Int?
-    @Option(help: "Samples per prompt (default 3, as `valueprobe run`).")
-    var samples: Int = 3
+    @Option(help: "Samples per prompt (default: the suite's quick plan, as `valueprobe run`).")
+    var samples: Int?
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let parallel, parallel < 1 || parallel > 1024 { throw ValidationError("--parallel must be between 1 and 1024, got \(parallel)") }
-        if samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
     }
 
     func run() async throws {
         var configuration = RunBenchmark.defaultRun
-        configuration.samples = samples
+        if let samples { configuration.samples = samples }
         if let parallel { configuration.parallel = parallel }
         let bench = RunBenchmark(configuration: configuration, threads: threads)
         let display = TerminalProgress()
