@@ -49,4 +49,11 @@ public struct ItemPrompts: Sendable, Encodable {
     public var prompts: [String]
     public var pairId: String?
     public var valueAtRisk: Bool
+    /// The matched scenario the item is a form of.
+    public var scenario: String?
+    /// Its hint-ladder level by name ("request", "deliberation", "follow-up", "explicit").
+    public var level: String?
+    /// For a multi-turn item, the conversation of the main prompt ("(not generated)" where the model's own
+    /// answer goes; each sample shows the answer it got).
+    public var conversation: String?
 }

@@ -214,7 +214,9 @@ public final class ViewerAPI: Sendable {
         }
         guard let (family, item) = suite?.allItems.first(where: { $0.item.id == id }) else { return nil }
         return ItemPrompts(itemId: item.id, familyId: family.id, value: family.value, mode: item.mode.rawValue,
-                           prompts: item.allPrompts, pairId: item.pairID, valueAtRisk: item.valueAtRisk)
+                           prompts: item.allPrompts, pairId: item.pairID, valueAtRisk: item.valueAtRisk,
+                           scenario: item.scenario, level: item.level.map { LadderMetrics.name(of: $0) },
+                           conversation: item.messages == nil ? nil : item.transcript(variant: 0))
     }
 
     // MARK: Files and diffs

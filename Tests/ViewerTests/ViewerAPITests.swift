@@ -70,6 +70,17 @@ struct ViewerAPITests {
             let prompts = try #require(samples["item"] as? [String: Any])
             let suiteItem = try #require(try SuiteLoader.load(nameOrPath: "khamassi2024").allItems.first { $0.item.id == item.itemID })
             #expect(prompts["prompts"] as? [String] == suiteItem.item.allPrompts)
+
+            // A follow-up item says its scenario and level and shows its conversation.
+            let followUp = try #require(plan.first { $0.itemID.hasSuffix("-follow-up") })
+            let followModel = followUp.model.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? followUp.model
+            let followSamples = try await fetch(server.url, "/api/runs/\(first)/samples?item=\(followUp.itemID)&model=\(followModel)").object()
+            let followItem = try #require(followSamples["item"] as? [String: Any])
+            #expect(followItem["level"] as? String == "follow-up")
+            #expect(followItem["scenario"] as? String == String(followUp.itemID.dropLast("-follow-up".count)))
+            let conversation = try #require(followItem["conversation"] as? String)
+            #expect(conversation.hasPrefix("User: ") && conversation.contains("\n\nAssistant: (not generated)\n\nUser: "))
+            #expect(prompts["conversation"] == nil)  // a single-turn item has no conversation
         }
     }
 

@@ -320,6 +320,10 @@
         el("header", {}, badge(s.state), " ", s.model, " · ",
           s.variant === 0 ? "main prompt" : "paraphrase " + s.variant, " · sample " + (s.sample_index + 1),
           el("span", { class: "muted" }, " · seed " + s.seed)),
+        r && r.earlier_answers && r.earlier_answers.length
+          ? el("div", { class: "earlier" }, el("p", { class: "muted small" }, "the model's earlier answer in this conversation:"),
+              ...r.earlier_answers.map((a) => el("pre", { class: "response earlier-answer" }, a)))
+          : null,
         r ? (r.error ? el("p", { class: "error" }, "call failed: " + r.error)
           : el("pre", { class: "response" }, r.text)) : el("p", { class: "muted" }, "no response yet"),
         r ? el("p", { class: "muted small" }, "finish " + r.finish_reason +
@@ -336,7 +340,11 @@
       el("p", {}, el("a", { href: route(["run", id]) }, "‹ run " + id)),
       el("h1", {}, "Item ", el("code", {}, itemID)),
       data.item ? el("p", {}, data.item.value + " · " + data.item.mode + (data.item.value_at_risk ? " · value at risk" : "") +
-        (data.item.pair_id ? " · pair " + data.item.pair_id : "")) : null,
+        (data.item.pair_id ? " · pair " + data.item.pair_id : "") +
+        (data.item.scenario ? " · scenario " + data.item.scenario : "") +
+        (data.item.level ? " · hint level: " + data.item.level : "")) : null,
+      data.item && data.item.conversation ? el("section", { class: "prompts" }, el("h2", {}, "Conversation"),
+        el("pre", { class: "response" }, data.item.conversation)) : null,
       prompts.length ? el("section", { class: "prompts" }, el("h2", {}, "Prompts"),
         el("ol", { start: "0" }, prompts.map((p) => el("li", {}, el("pre", {}, p))))) : null,
       el("h2", {}, "Samples" + (model ? " of " + model : "")),
