@@ -67,4 +67,28 @@ public struct ContinuationScore: Codable, Sendable, Equatable {
     public var tokenLogProbabilities: [Double]
     /// Whether greedy decoding would have produced exactly these tokens.
     public var isGreedy: Bool
+    /// For each continuation token, the most likely tokens at its position with their log-probabilities, most
+    /// likely first (empty unless alternatives were asked for).
+    public var topLogProbabilities: [[TokenScore]] = []
+
+    enum CodingKeys: String, CodingKey { case tokens, logProbability, tokenLogProbabilities, isGreedy, topLogProbabilities }
+
+    init(tokens: [Int32], logProbability: Double, tokenLogProbabilities: [Double], isGreedy: Bool,
+         topLogProbabilities: [[TokenScore]] = []) {
+        self.tokens = tokens
+        self.logProbability = logProbability
+        self.tokenLogProbabilities = tokenLogProbabilities
+        self.isGreedy = isGreedy
+        self.topLogProbabilities = topLogProbabilities
+    }
+
+    /// Reads a score; `topLogProbabilities` may be absent (scores written before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tokens = try c.decode([Int32].self, forKey: .tokens)
+        logProbability = try c.decode(Double.self, forKey: .logProbability)
+        tokenLogProbabilities = try c.decode([Double].self, forKey: .tokenLogProbabilities)
+        isGreedy = try c.decode(Bool.self, forKey: .isGreedy)
+        topLogProbabilities = try c.decodeIfPresent([[TokenScore]].self, forKey: .topLogProbabilities) ?? []
+    }
 }

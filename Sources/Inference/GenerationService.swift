@@ -12,9 +12,17 @@ public protocol GenerationService: AnyObject, Sendable {
     /// stops iterating (its task is cancelled or the stream is dropped) the sequence is cancelled and its slot is
     /// freed at once.
     func stream(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error>
+    /// Log-probabilities of each continuation after `prompt` (the prompt evaluated once), with the `topLogprobs`
+    /// most likely tokens at each position. Services that cannot score throw `InferenceError.invalidRequest`.
+    func score(prompt: [Int32], continuations: [[Int32]], topLogprobs: Int) async throws -> [ContinuationScore]
 }
 
 extension GenerationService {
+    /// A service without scoring refuses.
+    public func score(prompt: [Int32], continuations: [[Int32]], topLogprobs: Int) async throws -> [ContinuationScore] {
+        throw InferenceError.invalidRequest("this engine does not score prompts")
+    }
+
     /// Generates `request` to the end and returns the result.
     public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
         for try await event in stream(request) {

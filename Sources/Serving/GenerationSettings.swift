@@ -18,6 +18,9 @@ struct GenerationSettings: Sendable {
     var logprobs = false
     /// Alternatives reported per token (0 = none).
     var topLogprobs = 0
+    /// Whether the prompt is echoed before the completion, with its log-probabilities when `logprobs` is set
+    /// (`/v1/completions` only).
+    var echo = false
 
     /// Most sequences one request may ask for.
     static let maxN = 128
@@ -73,11 +76,18 @@ struct GenerationSettings: Sendable {
             logprobs = true
             topLogprobs = k
         }
-        try Self.rejectUnsupported(f)
+        if !chat {
+            echo = try f.bool("echo") ?? false
+            if echo, stream {
+                throw APIError(status: .badRequest, message: "'echo' is not supported with 'stream': ask without streaming",
+                               param: "echo", code: "unsupported_parameter")
+            }
+        }
+        try Self.rejectUnsupported(f, chat: chat)
     }
 
     /// Parameters this server cannot honour are refused rather than silently ignored.
-    private static func rejectUnsupported(_ f: RequestFields) throws(APIError) {
+    private static func rejectUnsupported(_ f: RequestFields, chat: Bool) throws(APIError) {
         func unsupported(_ key: String, _ why: String) -> APIError {
             APIError(status: .badRequest, message: "'\(key)' is not supported by this server: \(why)", param: key,
                      code: "unsupported_parameter")
@@ -88,7 +98,9 @@ struct GenerationSettings: Sendable {
         if case .object(let format)? = f["response_format"], let type = format["type"], type != .string("text") {
             throw unsupported("response_format", "only {\"type\": \"text\"}")
         }
-        if try f.bool("echo") == true { throw unsupported("echo", "prompt log-probabilities are not computed") }
+        if chat, try f.bool("echo") == true {
+            throw unsupported("echo", "/v1/chat/completions does not echo; use /v1/completions with a prompt")
+        }
         if let suffix = try f.string("suffix"), !suffix.isEmpty { throw unsupported("suffix", "no insertion") }
         if let bestOf = try f.int("best_of", in: 1 ... Int64(maxN)), bestOf != (try f.int("n", in: 1 ... Int64(maxN)) ?? 1) {
             throw unsupported("best_of", "only best_of = n")

@@ -34,11 +34,11 @@ struct LogprobFormatter: Sendable {
         enum CodingKeys: String, CodingKey { case content, refusal }
     }
 
-    /// The legacy shape.
+    /// The legacy shape. With `echo` the first prompt token has no log-probability and no alternatives (null).
     struct LegacyLogprobs: Encodable, Sendable {
         var tokens: [String] = []
-        var tokenLogprobs: [Float] = []
-        var topLogprobs: [[String: Float]] = []
+        var tokenLogprobs: [Float?] = []
+        var topLogprobs: [[String: Float]?] = []
         var textOffset: [Int] = []
         enum CodingKeys: String, CodingKey {
             case tokens, tokenLogprobs = "token_logprobs", topLogprobs = "top_logprobs", textOffset = "text_offset"
@@ -61,20 +61,60 @@ struct LogprobFormatter: Sendable {
         })
     }
 
-    /// - Parameter offset: characters of text before these tokens (for `text_offset`).
-    func legacy(_ tokens: [GeneratedToken], offset: Int = 0) -> LegacyLogprobs {
+    /// - Parameters:
+    ///   - offset: characters of text before these tokens (for `text_offset`).
+    ///   - keepStopTokens: whether end-of-turn tokens get entries too (with `echo`, so that every token of the
+    ///     sequence has one).
+    func legacy(_ tokens: [GeneratedToken], offset: Int = 0, keepStopTokens: Bool = false) -> LegacyLogprobs {
         var out = LegacyLogprobs()
         var position = offset
-        for t in tokens where !stopTokens.contains(t.id) {
-            let text = piece(t.id).text
-            out.tokens.append(text)
-            out.tokenLogprobs.append(t.logProbability)
-            var top: [String: Float] = [:]
-            for alt in t.top { top[piece(alt.id).text] = max(top[piece(alt.id).text] ?? -.infinity, alt.value) }
-            out.topLogprobs.append(top)
-            out.textOffset.append(position)
-            position += text.count
+        for t in tokens where keepStopTokens || !stopTokens.contains(t.id) {
+            out.append(piece(t.id).text, logprob: t.logProbability, top: alternatives(t.top), at: &position)
         }
         return out
+    }
+
+    /// The legacy shape for an echoed prompt followed by its completion: `prompt` scored by `score` (the log-
+    /// probabilities of `prompt[1...]` after `prompt[0]`; nil for a one-token prompt), then every generated token.
+    /// The first prompt token has null log-probability and alternatives; generated tokens' offsets start at
+    /// `completionOffset`, the characters of the echoed prompt text.
+    func echo(prompt: [Int32], score: ContinuationScore?, generated: [GeneratedToken], completionOffset: Int) -> LegacyLogprobs {
+        var out = LegacyLogprobs()
+        var position = 0
+        for (i, id) in prompt.enumerated() {
+            if i == 0 {
+                out.append(piece(id).text, logprob: nil, top: nil, at: &position)
+            } else {
+                let top = score.flatMap { i - 1 < $0.topLogProbabilities.count ? $0.topLogProbabilities[i - 1] : nil } ?? []
+                out.append(piece(id).text, logprob: score.map { Float($0.tokenLogProbabilities[i - 1]) },
+                           top: alternatives(top), at: &position)
+            }
+        }
+        let rest = legacy(generated, offset: completionOffset, keepStopTokens: true)
+        out.tokens += rest.tokens
+        out.tokenLogprobs += rest.tokenLogprobs
+        out.topLogprobs += rest.topLogprobs
+        out.textOffset += rest.textOffset
+        return out
+    }
+
+    /// Alternatives keyed by their text (tokens with the same text keep the higher log-probability).
+    private func alternatives(_ scores: [TokenScore]) -> [String: Float] {
+        var top: [String: Float] = [:]
+        for alt in scores {
+            let text = piece(alt.id).text
+            top[text] = max(top[text] ?? -.infinity, alt.value)
+        }
+        return top
+    }
+}
+
+extension LogprobFormatter.LegacyLogprobs {
+    mutating func append(_ token: String, logprob: Float?, top: [String: Float]?, at position: inout Int) {
+        tokens.append(token)
+        tokenLogprobs.append(logprob)
+        topLogprobs.append(top)
+        textOffset.append(position)
+        position += token.count
     }
 }

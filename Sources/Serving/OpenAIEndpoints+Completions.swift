@@ -5,6 +5,9 @@ extension OpenAIEndpoints {
     /// `POST /v1/completions`: raw prompts (a string, a list of strings, token ids or lists of token ids), `n`
     /// sequences per prompt; choice `p·n + i` is sequence `i` of prompt `p`. Prompt text is tokenised as the model's
     /// own (BOS added when the model asks for it, special tokens recognised).
+    ///
+    /// With `echo` each choice's text starts with its prompt, and with `logprobs` its log-probabilities cover the
+    /// prompt tokens (scored by the engine in one pass over the prompt) before the generated ones.
     func completions(_ request: Request, _ f: RequestFields, context: ServerRequestContext,
                      start: ContinuousClock.Instant) async throws -> Response {
         try checkChatModel(f)
@@ -18,6 +21,7 @@ extension OpenAIEndpoints {
         let promptCount = prompts.reduce(0) { $0 + $1.count }
         let fanout = SequenceFanout(service: generation)
         let formatter = logprobs
+        let echoTexts = settings.echo ? try promptTexts(f, tokens: prompts) : []
 
         if settings.stream {
             let connection = context.connection
@@ -48,16 +52,58 @@ extension OpenAIEndpoints {
         }
 
         defer { ticket.release() }
-        let outputs = try await fanout.collect(requests, connection: context.connection)
+        let promptScores = settings.echo && settings.logprobs
+            ? try await scorePrompts(prompts, topLogprobs: settings.topLogprobs) : []
+        let outputs = settings.echo && settings.maxTokens == 0
+            ? requests.map { _ in SequenceOutput(finishReason: "length") }
+            : try await fanout.collect(requests, connection: context.connection)
         let choices = outputs.enumerated().map { i, out in
-            TextCompletion.Choice(text: out.text, index: i, logprobs: settings.logprobs ? formatter.legacy(out.tokens) : nil,
-                                  finishReason: out.finishReason ?? "stop")
+            let p = i / settings.n
+            var lp: LogprobFormatter.LegacyLogprobs?
+            if settings.logprobs {
+                lp = settings.echo
+                    ? formatter.echo(prompt: prompts[p], score: promptScores[p], generated: out.tokens,
+                                     completionOffset: echoTexts[p].count)
+                    : formatter.legacy(out.tokens)
+            }
+            return TextCompletion.Choice(text: settings.echo ? echoTexts[p] + out.text : out.text, index: i, logprobs: lp,
+                                         finishReason: out.finishReason ?? "stop")
         }
         let usage = Usage(promptTokens: promptCount, completionTokens: outputs.reduce(0) { $0 + $1.completionTokens })
         log.record(client: context.client, method: "POST", path: request.uri.path, status: 200, since: start,
                    detail: "prompt=\(usage.promptTokens) completion=\(usage.completionTokens)")
         return try Self.json(TextCompletion(id: id, created: created, model: modelID, systemFingerprint: fingerprint,
                                             choices: choices, usage: usage))
+    }
+
+    /// The text `echo` puts before each prompt's completion: the prompt as sent, or the text of its token ids.
+    func promptTexts(_ f: RequestFields, tokens: [[Int32]]) throws(APIError) -> [String] {
+        switch f["prompt"] {
+        case .string(let s)?: return [s]
+        case .array(let items)? where items.allSatisfy({ if case .string = $0 { true } else { false } }):
+            return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+        default:
+            return tokens.map { String(decoding: $0.flatMap { model.tokenizer.tokenBytes($0) }, as: UTF8.self) }
+        }
+    }
+
+    /// Each prompt's tokens after the first, scored by the engine with `topLogprobs` alternatives per token: one
+    /// evaluation of the prompt each, all prompts at once. Nil for a one-token prompt (nothing to score).
+    func scorePrompts(_ prompts: [[Int32]], topLogprobs: Int) async throws -> [ContinuationScore?] {
+        let generation = generation
+        return try await withThrowingTaskGroup(of: (Int, ContinuationScore?).self) { group in
+            for (i, prompt) in prompts.enumerated() {
+                group.addTask {
+                    guard prompt.count > 1 else { return (i, nil) }
+                    let scores = try await generation.score(prompt: [prompt[0]], continuations: [Array(prompt.dropFirst())],
+                                                            topLogprobs: topLogprobs)
+                    return (i, scores.first)
+                }
+            }
+            var out = [ContinuationScore?](repeating: nil, count: prompts.count)
+            for try await (i, score) in group { out[i] = score }
+            return out
+        }
     }
 
     /// The prompts of a completions request as token ids.

@@ -10,12 +10,12 @@ struct OpenAIResponder: HTTPResponder {
     let endpoints: OpenAIEndpoints
 
     private enum Route {
-        case health, models, model(String), chat, completions, embeddings
+        case health, models, model(String), chat, completions, embeddings, tokenize, detokenize, tokenizerInfo
 
         var method: HTTPRequest.Method {
             switch self {
-            case .health, .models, .model: .get
-            case .chat, .completions, .embeddings: .post
+            case .health, .models, .model, .tokenizerInfo: .get
+            case .chat, .completions, .embeddings, .tokenize, .detokenize: .post
             }
         }
     }
@@ -29,6 +29,9 @@ struct OpenAIResponder: HTTPResponder {
         case "/v1/chat/completions": return .chat
         case "/v1/completions": return .completions
         case "/v1/embeddings": return .embeddings
+        case "/tokenize": return .tokenize
+        case "/detokenize": return .detokenize
+        case "/tokenizer_info": return .tokenizerInfo
         default:
             if p.hasPrefix("/v1/models/"), p.count > "/v1/models/".count {
                 let name = String(p.dropFirst("/v1/models/".count))
@@ -73,7 +76,8 @@ struct OpenAIResponder: HTTPResponder {
         case .health: return (try endpoints.health(), false)
         case .models: return (try endpoints.models(), false)
         case .model(let name): return (try endpoints.model(named: name), false)
-        case .chat, .completions, .embeddings:
+        case .tokenizerInfo: return (try endpoints.tokenizerInfo(), false)
+        case .chat, .completions, .embeddings, .tokenize, .detokenize:
             var request = request
             let body: ByteBuffer
             do {
@@ -85,6 +89,8 @@ struct OpenAIResponder: HTTPResponder {
             switch route {
             case .chat: return (try await endpoints.chatCompletions(request, fields, context: context, start: start), true)
             case .completions: return (try await endpoints.completions(request, fields, context: context, start: start), true)
+            case .tokenize: return (try endpoints.tokenize(fields), false)
+            case .detokenize: return (try endpoints.detokenize(fields), false)
             default: return (try await endpoints.embeddings(request, fields, context: context, start: start), true)
             }
         }

@@ -8,7 +8,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
         abstract: "Measure strong and weak alignment of language models with human values.",
         version: ValueProbeVersion.current,
         subcommands: [
-            GenerateCommand.self, ChatCommand.self, TokenizeCommand.self,
+            GenerateCommand.self, ChatCommand.self, TokenizeCommand.self, ScoreCommand.self,
             AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self, JudgeCommand.self,
             EmbedCommand.self,
             ReportCommand.self, DiffCommand.self,

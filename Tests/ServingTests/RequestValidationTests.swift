@@ -55,7 +55,7 @@ struct RequestValidationTests {
         (#"{"prompt":["a",1]}"#, "prompt"),
         (#"{"prompt":{"x":1}}"#, "prompt"),
         (#"{"prompt":"hi","logprobs":true}"#, "logprobs"),
-        (#"{"prompt":"hi","echo":true}"#, "echo"),
+        (#"{"prompt":"hi","echo":"yes"}"#, "echo"),
         (#"{"prompt":"hi","best_of":3}"#, "best_of"),
         (#"{"max_tokens":3}"#, "prompt"),
     ])

@@ -99,8 +99,10 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
     }
 
     /// Log-probabilities of each continuation after `prompt`, scored in the batch (the prompt is evaluated once).
-    /// Equal, bit for bit, to `Generator.score(prompt:continuations:)`.
-    public func score(prompt: [Int32], continuations: [[Int32]]) async throws -> [ContinuationScore] {
+    /// Equal, bit for bit, to `Generator.score(prompt:continuations:)`. With `topLogprobs` > 0 each token also
+    /// gets the most likely tokens at its position (`ContinuationScore.topLogProbabilities`).
+    public func score(prompt: [Int32], continuations: [[Int32]], topLogprobs: Int = 0) async throws -> [ContinuationScore] {
+        guard topLogprobs >= 0 else { throw InferenceError.invalidRequest("topLogprobs must be at least 0, got \(topLogprobs)") }
         guard !prompt.isEmpty else { throw InferenceError.invalidRequest("the prompt is empty") }
         let vocab = model.config.vocabularySize
         for continuation in continuations {
@@ -119,7 +121,7 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
             try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<[ContinuationScore], any Error>) in
                 collector.wait(with: waiter)
                 for (i, continuation) in continuations.enumerated() {
-                    core.submit(BatchJob(id: ids[i], prompt: prompt, continuation: continuation) { result in
+                    core.submit(BatchJob(id: ids[i], prompt: prompt, continuation: continuation, topLogprobs: topLogprobs) { result in
                         collector.deliver(result, at: i)
                     })
                 }

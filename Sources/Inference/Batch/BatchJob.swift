@@ -16,6 +16,9 @@ final class BatchJob {
     let deliver: (@Sendable (Result<ContinuationScore, any Error>) -> Void)?
     var scoreLogProbabilities: [Double] = []
     var scoreIsGreedy = true
+    /// Alternatives a scoring job reports per token, and those found so far.
+    let scoreTopCount: Int
+    var scoreTop: [[TokenScore]] = []
 
     /// The cache slot while the job is active (−1 while it waits), and how many of `tokens` are in it.
     var slot = -1
@@ -32,10 +35,12 @@ final class BatchJob {
         self.events = events
         continuation = []
         deliver = nil
+        scoreTopCount = 0
     }
 
-    /// The scoring of `continuation` (not empty) after `prompt` (not empty).
-    init(id: Int, prompt: [Int32], continuation: [Int32],
+    /// The scoring of `continuation` (not empty) after `prompt` (not empty), with the `topLogprobs` most likely
+    /// tokens at each position.
+    init(id: Int, prompt: [Int32], continuation: [Int32], topLogprobs: Int = 0,
          deliver: @escaping @Sendable (Result<ContinuationScore, any Error>) -> Void) {
         self.id = id
         tokens = prompt + continuation.dropLast()
@@ -44,6 +49,7 @@ final class BatchJob {
         events = nil
         self.continuation = continuation
         self.deliver = deliver
+        scoreTopCount = topLogprobs
     }
 
     /// The first position whose logits the job needs.

@@ -205,7 +205,7 @@ final class BatchScheduler {
         }
         // Sampling and scoring are per sequence: in parallel.
         var choices = [TokenChoice?](repeating: nil, count: rowJobs.count)
-        var scored = [(Double, Bool)](repeating: (0, false), count: rowJobs.count)
+        var scored = [RowScore](repeating: RowScore(logProbability: 0, isGreedy: false, top: []), count: rowJobs.count)
         let logits = self.logits
         choices.withUnsafeMutableBufferPointer { choices in
             scored.withUnsafeMutableBufferPointer { scored in
@@ -215,7 +215,7 @@ final class BatchScheduler {
                     if job.decoder != nil {
                         choices[r] = job.decoder!.choose(row)
                     } else {
-                        scored[r] = Self.scoreRow(row, target: job.target(after: position))
+                        scored[r] = Self.scoreRow(row, target: job.target(after: position), top: job.scoreTopCount)
                     }
                 }
             }
@@ -224,8 +224,7 @@ final class BatchScheduler {
             if let choice = choices[r] {
                 accept(choice, for: job)
             } else {
-                job.scoreLogProbabilities.append(scored[r].0)
-                if !scored[r].1 { job.scoreIsGreedy = false }
+                record(scored[r], for: job)
             }
         }
         for (job, _) in members where job.decoder == nil && job.cached == job.tokens.count { finishScore(job) }
@@ -246,9 +245,13 @@ final class BatchScheduler {
     }
 
     private func score(_ row: UnsafeBufferPointer<Float>, at position: Int, for job: BatchJob) {
-        let (lp, greedy) = Self.scoreRow(row, target: job.target(after: position))
-        job.scoreLogProbabilities.append(lp)
-        if !greedy { job.scoreIsGreedy = false }
+        record(Self.scoreRow(row, target: job.target(after: position), top: job.scoreTopCount), for: job)
+    }
+
+    private func record(_ score: RowScore, for job: BatchJob) {
+        job.scoreLogProbabilities.append(score.logProbability)
+        if !score.isGreedy { job.scoreIsGreedy = false }
+        if job.scoreTopCount > 0 { job.scoreTop.append(score.top) }
     }
 
     private func finishScore(_ job: BatchJob) {
@@ -256,11 +259,27 @@ final class BatchScheduler {
         end(job, error: nil)
     }
 
-    /// The log-probability of `target` and whether it is the argmax (ties go to the lowest id).
-    static func scoreRow(_ row: UnsafeBufferPointer<Float>, target: Int32) -> (Double, Bool) {
+    /// One position of a scoring job: the target's log-probability, whether it is the argmax, and the `top` most
+    /// likely tokens.
+    struct RowScore {
+        var logProbability: Double
+        var isGreedy: Bool
+        var top: [TokenScore]
+    }
+
+    /// The log-probability of `target`, whether it is the argmax (ties go to the lowest id), and the `top` most
+    /// likely tokens with their log-probabilities.
+    static func scoreRow(_ row: UnsafeBufferPointer<Float>, target: Int32, top: Int = 0) -> RowScore {
         var best = 0
         for i in 1 ..< row.count where row[i] > row[best] { best = i }
-        return (Double(LogSoftmax(row).logProbability(row[Int(target)])), best == Int(target))
+        let normalizer = LogSoftmax(row)
+        let alternatives = top > 0
+            ? Sampler.topCandidates(count: top, of: row.count) { row[$0] }.map {
+                TokenScore(id: $0.id, value: normalizer.logProbability($0.logit))
+            }
+            : []
+        return RowScore(logProbability: Double(normalizer.logProbability(row[Int(target)])), isGreedy: best == Int(target),
+                        top: alternatives)
     }
 
     private func remove(_ job: BatchJob) {
@@ -291,7 +310,8 @@ final class BatchScheduler {
             } else {
                 let lps = job.scoreLogProbabilities
                 let score = ContinuationScore(tokens: job.continuation, logProbability: lps.reduce(0, +),
-                                              tokenLogProbabilities: lps, isGreedy: job.scoreIsGreedy)
+                                              tokenLogProbabilities: lps, isGreedy: job.scoreIsGreedy,
+                                              topLogProbabilities: job.scoreTop)
                 outbox.append { deliver(.success(score)) }
             }
         }
