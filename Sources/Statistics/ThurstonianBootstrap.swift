@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Percentile bootstrap intervals for the utilities of a Thurstonian fit.
 public struct ThurstonianBootstrap: Sendable, Codable, Equatable, Hashable {
     /// The fit on all the data; its normalised means are the estimates.
@@ -17,10 +20,12 @@ public struct ThurstonianBootstrap: Sendable, Codable, Equatable, Hashable {
 
 /// Bootstraps the utilities by resampling edges (pairs) with replacement.
 ///
-/// Each replicate draws `edges` edge indices with `SeededGenerator(seed:)` and `nextInt(below:)`; an edge drawn m
-/// times enters with all its counts multiplied by m. The replicate is refitted (warm-started from the full fit,
-/// which changes only the number of iterations) and normalised like the full fit (mean 0, SD 1), so that its
-/// means are on the same scale; the interval of outcome i is the percentile interval of its replicate means
+/// Replicate r draws `edges` edge indices with its own generator,
+/// `SeededGenerator(seed: SeededGenerator.derivedSeed(seed, r))`, and `nextInt(below:)`; an edge drawn m times
+/// enters with all its counts multiplied by m. Replicates run in parallel (Dispatch `concurrentPerform`); each has
+/// its own stream and slot, so the result is bit-identical whatever the number of cores or the scheduling. Each
+/// replicate is refitted (warm-started from the full fit, which changes only the number of iterations) and
+/// normalised like the full fit (mean 0, SD 1), so that its means are on the same scale; the interval of outcome i is the percentile interval of its replicate means
 /// (quantiles (1 − confidence)/2 and (1 + confidence)/2, linear interpolation). Replicates that leave an outcome
 /// out or disconnect the comparison graph are skipped and counted.
 ///
@@ -39,13 +44,11 @@ public func bootstrapThurstonian(
     let fit = fitConnectedThurstonian(data, options: options, start: nil)
     let n = data.outcomeCount
     let edges = data.edges
-    var generator = SeededGenerator(seed: seed)
-    var samples = [[Double]](repeating: [], count: n)
-    var skipped = 0
-    var unconverged = 0
-    var multiplicity = [Int](repeating: 0, count: edges.count)
-    for _ in 0..<replicates {
-        for index in multiplicity.indices { multiplicity[index] = 0 }
+    // One slot per replicate: its normalised means and whether it converged, or nil when skipped.
+    let slots = Mutex<[(means: [Double], converged: Bool)?]>(Array(repeating: nil, count: replicates))
+    DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
+        var generator = SeededGenerator(seed: SeededGenerator.derivedSeed(seed, UInt64(replicate)))
+        var multiplicity = [Int](repeating: 0, count: edges.count)
         for _ in 0..<edges.count { multiplicity[generator.nextInt(below: edges.count)] += 1 }
         var forest = UnionFind(count: n)
         var groups = n
@@ -54,16 +57,16 @@ public func bootstrapThurstonian(
             drawn.append(edges[index].scaled(by: Double(count)))
             if forest.union(edges[index].a, edges[index].b) { groups -= 1 }
         }
-        guard groups == 1 else {
-            skipped += 1
-            continue
-        }
-        let replicate = fitConnectedThurstonian(
+        guard groups == 1 else { return }
+        let refit = fitConnectedThurstonian(
             PairwisePreferenceData(outcomeCount: n, checkedEdges: drawn), options: options,
             start: fit.rawParameters)
-        if !replicate.converged { unconverged += 1 }
-        for outcome in 0..<n { samples[outcome].append(replicate.model.means[outcome]) }
+        slots.withLock { $0[replicate] = (refit.model.means, refit.converged) }
     }
+    let kept = slots.withLock { $0 }.compactMap { $0 }
+    let skipped = replicates - kept.count
+    let unconverged = kept.filter { !$0.converged }.count
+    let samples = (0..<n).map { outcome in kept.map { $0.means[outcome] } }
     guard skipped < replicates else {
         throw StatisticsError(
             function: function,

@@ -46,6 +46,34 @@ struct ThurstonianHoldoutTests {
         #expect(tenth.heldOutEdges.count == 44)
     }
 
+    @Test("on a sparse design the held-out edges never cut an outcome off")
+    func sparse() throws {
+        // A ring of 10 outcomes and 5 chords: 15 edges, of which a spanning tree needs 9.
+        var observations: [PairwiseObservation] = []
+        for a in 0..<10 {
+            observations.append(PairwiseObservation(first: a, second: (a + 1) % 10, firstPreferred: 3, secondPreferred: 2))
+        }
+        for a in 0..<5 {
+            observations.append(PairwiseObservation(first: a, second: a + 5, firstPreferred: 2, secondPreferred: 3))
+        }
+        let data = try PairwisePreferenceData(outcomeCount: 10, observations: observations)
+        for seed: UInt64 in 0..<20 {
+            // Half of 15 would be 8, but only 6 edges lie outside a spanning tree.
+            let holdout = try evaluateThurstonianHoldout(data, fraction: 0.5, seed: seed)
+            #expect(holdout.heldOutEdges.count == 6 && holdout.trainingEdgeCount == 9)
+            let training = data.edges.filter { !holdout.heldOutEdges.contains($0) }
+            var reached: Set<Int> = [0]
+            var frontier = [0]
+            while let outcome = frontier.popLast() {
+                for edge in training where edge.a == outcome || edge.b == outcome {
+                    let other = edge.a == outcome ? edge.b : edge.a
+                    if reached.insert(other).inserted { frontier.append(other) }
+                }
+            }
+            #expect(reached.count == 10, "seed \(seed): training reaches \(reached.count) outcomes")
+        }
+    }
+
     @Test("a star of comparisons cannot lose an edge; bad fractions are errors")
     func errors() throws {
         let star = try PairwisePreferenceData(outcomeCount: 3, observations: [
