@@ -108,6 +108,9 @@ let package = Package(
             dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes",
                            .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        .testTarget(name: "ValueProbeCLITests", dependencies: [
+            "ValueProbeCLI", "Reports", "Inference", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Reports", "Runs", "Probes", "Assets", "BrowserTesting"]),
     ]
 )

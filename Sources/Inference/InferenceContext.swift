@@ -17,7 +17,7 @@ public final class InferenceContext {
     public static let batchSize = 64
 
     /// How matrix products treat activations.
-    public enum Precision: String, Sendable, Codable {
+    public enum Precision: String, Sendable, Codable, CaseIterable {
         /// Activations are rounded to 8 bits per block of 32 and multiplied with integer dot products, as llama.cpp
         /// does: fast, and what the speed figures measure.
         case quantized

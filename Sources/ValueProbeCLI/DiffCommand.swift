@@ -17,7 +17,7 @@ struct DiffCommand: ParsableCommand {
 
     @Argument(help: "Run A (directory or id).") var runA: String
     @Argument(help: "Run B (directory or id).") var runB: String
-    @Option(help: "table, md, json or html.") var format: String = "table"
+    @Option(help: "Output format.") var format: DiffFormat = .table
     @Option(help: "Output file (default: standard output).") var out: String?
     @Option(name: .customLong("model-a"), help: "Model of run A to compare.") var modelA: String?
     @Option(name: .customLong("model-b"), help: "Model of run B to compare.") var modelB: String?
@@ -26,19 +26,16 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Bootstrap seed.") var seed: UInt64 = 0
 
     func run() throws {
-        guard ["table", "md", "json", "html"].contains(format) else {
-            throw ValidationError("--format must be table, md, json or html, got '\(format)'")
-        }
         let options = MetricOptions(bootstrapReplicates: bootstrap, seed: seed, confidence: confidence)
         do { try options.validate() } catch { throw ValidationError(error.description) }
         let comparison = try RunComparison.load(a: try RunLocator.source(runA), b: try RunLocator.source(runB),
                                                 modelA: modelA, modelB: modelB, options: options)
         let data: Data
         switch format {
-        case "md": data = Data(RunComparisonText.markdown(comparison).utf8)
-        case "json": data = try RunComparisonText.json(comparison) + Data("\n".utf8)
-        case "html": data = Data(RunComparisonHTML.render(comparison).utf8)
-        default: data = Data(RunComparisonText.table(comparison).utf8)
+        case .md: data = Data(RunComparisonText.markdown(comparison).utf8)
+        case .json: data = try RunComparisonText.json(comparison) + Data("\n".utf8)
+        case .html: data = Data(RunComparisonHTML.render(comparison).utf8)
+        case .table: data = Data(RunComparisonText.table(comparison).utf8)
         }
         try ReportOutput.write(data, to: out ?? "-")
     }

@@ -20,23 +20,20 @@ struct EmbedCommand: ParsableCommand {
 
         @Option(name: .customLong("space"), help: "The space (default glove).") var space: String = "glove"
         @Option(help: "Output file.") var out: String
-        @Option(help: "word2vec-text, word2vec-binary or glove-text.") var format: String = "word2vec-text"
+        @Option(help: "Output format.") var format: ExportFormat = .word2vecText
         @Option(help: "Write only the first N words.") var limit: Int?
 
         func run() throws {
-            guard let kind = VectorFileFormat(rawValue: format), [.word2vecText, .word2vecBinary, .gloveText].contains(kind) else {
-                throw ValidationError("--format must be word2vec-text, word2vec-binary or glove-text, got '\(format)'")
-            }
             var loaded = try EmbedSupport.loadSpaces([space])[0]
             if let limit {
                 guard limit >= 0 else { throw ValidationError("--limit must be non-negative") }
                 loaded = try loaded.restricted(to: Array(loaded.words.prefix(limit)))
             }
             let url = URL(fileURLWithPath: out)
-            switch kind {
+            switch format {
             case .word2vecBinary: try Word2VecWriter.writeBinary(loaded, to: url)
             case .gloveText: try Word2VecWriter.writeText(loaded, to: url, header: false)
-            default: try Word2VecWriter.writeText(loaded, to: url)
+            case .word2vecText: try Word2VecWriter.writeText(loaded, to: url)
             }
             Terminal.error("wrote \(loaded.count) words × \(loaded.dimension) dims to \(out)")
         }

@@ -14,12 +14,9 @@ struct EngineOptions: ParsableArguments {
     var context: Int?
 
     @Option(help: "Matrix-product precision: quantized (8-bit activations, like llama.cpp; fast) or float (exact f32 activations; slower).")
-    var precision: String = "quantized"
+    var precision: InferenceContext.Precision = .quantized
 
     func validate() throws {
-        guard InferenceContext.Precision(rawValue: precision) != nil else {
-            throw ValidationError("--precision must be quantized or float, got '\(precision)'")
-        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let context, context < 1 { throw ValidationError("--context must be at least 1, got \(context)") }
     }
@@ -32,7 +29,7 @@ struct EngineOptions: ParsableArguments {
 
     func generator(_ model: LanguageModel) throws -> Generator {
         let generator = try Generator(model: model, contextSize: context, threads: threads)
-        generator.context.precision = InferenceContext.Precision(rawValue: precision) ?? .quantized
+        generator.context.precision = precision
         return generator
     }
 }

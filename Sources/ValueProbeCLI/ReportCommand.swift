@@ -16,21 +16,16 @@ struct ReportCommand: ParsableCommand {
     )
 
     @Argument(help: "Run directory or run id.") var target: String
-    @Option(help: "html, md, csv or json.") var format: String = "html"
+    @Option(help: "Report format.") var format: RunReportFormat = .html
     @Option(help: "Output file ('-' for standard output).") var out: String?
     @Option(name: .customLong("run"), help: "Run id, when the directory holds several runs (default: the latest).")
     var runID: String?
-    @Option(help: "CSV table: items, values or samples.") var table: String = "items"
+    @Option(help: "CSV table.") var table: RunReportCSVTable = .items
     @Option(help: "Bootstrap replicates of the intervals.") var bootstrap: Int = 2000
     @Option(help: "Interval coverage, e.g. 0.95.") var confidence: Double = 0.95
 
     func run() throws {
-        guard let kind = RunReportFormat(rawValue: format) else {
-            throw ValidationError("--format must be html, md, csv or json, got '\(format)'")
-        }
-        guard let csvTable = RunReportCSVTable(rawValue: table) else {
-            throw ValidationError("--table must be items, values or samples, got '\(table)'")
-        }
+        let kind = format, csvTable = table
         let options = MetricOptions(bootstrapReplicates: bootstrap, confidence: confidence)
         do { try options.validate() } catch { throw ValidationError(error.description) }
         let location = try RunLocator.locate(target, runID: runID)
