@@ -36,12 +36,12 @@ let package = Package(
             dependencies: ["GGUF", "Tokenizers", "ChatTemplates", "CKernels", "Statistics"],
             swiftSettings: optimized
         ),
-        .target(name: "Models", dependencies: ["Inference", "Assets"]),
-        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon"]),
+        .target(name: "Models", dependencies: ["Inference", "Assets", "ChatTemplates"]),
+        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon", "Assets"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(
-            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets", "Embeddings"],
+            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets", "Embeddings", "ChatTemplates"],
             resources: [.copy("Resources")], swiftSettings: optimized
         ),
         .target(name: "Lexicon", dependencies: ["Assets", "Statistics"], swiftSettings: optimized),
@@ -54,12 +54,12 @@ let package = Package(
         .target(name: "Statistics", swiftSettings: optimized),
         .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
         // Self-contained HTML/Markdown/CSV/JSON reports of runs and embedding analyses, SVG charts, paired run diffs.
-        .target(name: "Reports", dependencies: ["Runs", "Embeddings", "Lexicon", "Statistics", "Assets"]),
+        .target(name: "Reports", dependencies: ["Runs", "Probes", "Embeddings", "Lexicon", "Statistics", "Assets"]),
         // `valueprobe serve`: an OpenAI-compatible HTTP server over the embedded engine's continuous batch.
         .target(
             name: "Serving",
             dependencies: [
-                "Inference", "Models", "Embeddings", "Assets",
+                "Inference", "Models", "Embeddings", "Assets", "ChatTemplates", "Tokenizers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,18 +94,18 @@ let package = Package(
         .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Assets"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "GGUF", "Assets"]),
         .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "GGUF", "Tokenizers", "Assets"]),
-        .testTarget(name: "AssetsTests", dependencies: ["Assets"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "GGUF", "Tokenizers", "Assets", "ChatTemplates", "CKernels"]),
+        .testTarget(name: "AssetsTests", dependencies: ["Assets", "CZlib"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF", "CKernels", "CZlib"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),
         .testTarget(
             name: "ServingTests",
-            dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes",
+            dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes", "Embeddings",
                            .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "ValueProbeCLITests", dependencies: [
