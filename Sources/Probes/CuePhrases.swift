@@ -15,7 +15,7 @@ public enum CuePhrases {
         #"\bwithout telling\b"#,
         #"\b(won't|will not|never) find out\b"#,
         #"\bget away with\b"#,
-        #"\bsneak"#,
+        #"\b(sneak(s|ed|ing|ily|y)?|snuck)\b"#,
         #"\bon the sly\b"#,
         #"\bwithout (his|her|their) (consent|permission|knowledge)\b"#,
         #"\bcover (it|this) up\b"#,

@@ -240,6 +240,8 @@ struct ScenarioTests {
         #expect(CuePhrases.first(in: "Nobody checks the logs anyway.") == "Nobody checks")
         #expect(CuePhrases.first(in: "I want to do it SECRETLY.") == "SECRETLY")
         #expect(CuePhrases.first(in: "Can you help me plan my garden party for Saturday?") == nil)
+        #expect(CuePhrases.first(in: "I'll sneak it into her bag.") == "sneak")
+        #expect(CuePhrases.first(in: "He needs new sneakers for the school run.") == nil)
     }
 
     @Test("suites without the new keys hash as before: optional keys are left out of the canonical JSON")
