@@ -16,6 +16,11 @@ import NIOHTTPTypes
 ///
 /// After it has answered, the connection is half-closed and drained for up to `linger`, so the client reads the
 /// answer rather than a reset, and anything the endpoints still write is dropped.
+///
+/// Hummingbird's own `idleTimeout` is not used: it restarts on every decoded request part (a body sent byte by
+/// byte keeps it alive), cannot tell a slow head from an idle connection (the decoder reports nothing before the
+/// whole head), and closes without an answer. NIO's `IdleStateHandler` times reads without knowing whether a
+/// response is being generated, which may rightly take minutes of client silence.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
