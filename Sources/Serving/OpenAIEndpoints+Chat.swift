@@ -66,8 +66,12 @@ extension OpenAIEndpoints {
         return try Self.json(body)
     }
 
-    /// The conversation: `messages` as `{role, content}` objects; content is a string or a list of text parts.
-    /// OpenAI's `developer` role is given to the template as `system`.
+    /// The roles a message may have. The chat template receives them as they are (`developer` as `system`);
+    /// SmolLM2's template, like most ChatML templates, writes any role into its `<|im_start|>ROLE` header.
+    static let roles = ["system", "developer", "user", "assistant", "tool"]
+
+    /// The conversation: `messages` as `{role, content}` objects; the role is one of `roles`, the content (required)
+    /// a string or a list of text parts. OpenAI's `developer` role is given to the template as `system`.
     static func messages(_ f: RequestFields) throws(APIError) -> [ChatMessage] {
         guard let value = f["messages"] else { throw APIError.missing("messages") }
         guard case .array(let items) = value else {
@@ -80,10 +84,13 @@ extension OpenAIEndpoints {
             guard case .object(let o) = item else { throw APIError.invalid(at, "'\(at)' must be an object, got \(item.typeName)") }
             let m = RequestFields(object: o)
             guard let role = try? m.string("role") else { throw APIError.invalid("\(at).role", "'\(at).role' must be a string") }
+            guard Self.roles.contains(role) else {
+                throw APIError.invalid("\(at).role", "'\(at).role' is \"\(role.prefix(40))\"; it must be one of \(Self.roles.joined(separator: ", "))")
+            }
             let content: String
             switch m["content"] {
             case nil:
-                content = ""
+                throw APIError.invalid("\(at).content", "'\(at).content' is missing (or null): every message needs a string or a list of text parts")
             case .string(let s)?:
                 content = s
             case .array(let parts)?:

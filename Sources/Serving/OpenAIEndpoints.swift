@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Inference
 import NIOCore
+import NIOHTTP1
 
 /// What the endpoints share: the configuration, the engine, the embedding model, the admission bound, the key
 /// check and the access log. One per server; the handlers are in the `OpenAIEndpoints+…` files.
@@ -48,10 +49,11 @@ final class OpenAIEndpoints: Sendable {
         }
     }
 
-    /// Refuses more sequences than the server could ever hold, then admits them or answers 429.
+    /// Refuses more sequences than the server could ever hold (slots + queue: it could never admit them, so a 429
+    /// would only make the client retry forever), then admits them or answers 429.
     func admit(_ sequences: Int) throws(APIError) -> AdmissionTicket {
         guard sequences <= admission.capacity else {
-            throw APIError.invalid("n", "the request asks for \(sequences) sequences; this server holds at most \(admission.capacity) at once")
+            throw APIError.invalid("n", "the request asks for \(sequences) sequences (prompts × n), but this server holds at most \(admission.capacity) at once (\(generation.parallelism) slots + a queue of \(configuration.queue)): ask for fewer, or start it with a larger --queue")
         }
         guard admission.tryAdmit(sequences) else { throw APIError.busy(retryAfter: configuration.retryAfterSeconds) }
         return AdmissionTicket(control: admission, count: sequences)
@@ -95,6 +97,10 @@ final class OpenAIEndpoints: Sendable {
             // The client went away; nobody reads this, but the access log shows it (nginx's 499).
             return APIError(status: .init(code: 499, reasonPhrase: "Client Closed Request"),
                             message: "the client closed the connection", code: "client_closed")
+        }
+        if let e = error as? HTTPParserError {
+            // A body the HTTP decoder refused mid-way; `ConnectionGuard` has already answered with this error.
+            return APIError.transport(e, inBody: true) ?? apiError(CancellationError())
         }
         if let e = error as? InferenceError, case .invalidRequest(let m) = e { return APIError(status: .badRequest, message: m) }
         return APIError.server(RequestFields.oneLine(String(describing: error)))

@@ -85,6 +85,9 @@ struct OpenAIResponder: HTTPResponder {
             } catch is NIOTooManyBytesError {
                 throw APIError.bodyTooLarge(limit: endpoints.configuration.maxBodyBytes)
             }
+            // A connection that closed while the body came (`ConnectionGuard` answered a timeout or a malformed body)
+            // has nobody to answer, and what was read may be cut short: stop here.
+            if context.connection?.isClosed == true { throw CancellationError() }
             let fields = try RequestFields(json: Data(body.readableBytesView))
             switch route {
             case .chat: return (try await endpoints.chatCompletions(request, fields, context: context, start: start), true)

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Inference
 import Logging
 import NIOCore
@@ -8,6 +9,9 @@ import UnixSignals
 
 /// `valueprobe serve`: an OpenAI-compatible HTTP server (Hummingbird) over a `GenerationService`, so requests
 /// from every client share the engine's continuous batch, and over an optional `EmbeddingService`.
+///
+/// Connections are guarded (`ConnectionGuard`): slow or idle ones are closed after the configured timeouts, and
+/// requests the HTTP decoder refuses are answered in OpenAI's error shape.
 ///
 /// Shutdown is graceful: on SIGTERM/SIGINT (or `shutdown()`) the server stops accepting connections, lets the
 /// requests in flight finish (streams included), then `run` returns.
@@ -41,9 +45,11 @@ public final class OpenAIServer: Sendable {
         var logger = Logger(label: "valueprobe.serve")
         logger.logLevel = .error
         let host = configuration.host
+        let timeouts = ConnectionGuard.Timeouts(header: configuration.headerTimeout, body: configuration.bodyTimeout,
+                                                idle: configuration.idleTimeout)
         let app = Application(
             responder: OpenAIResponder(endpoints: endpoints),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatcher()])),
+            server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, timeouts: timeouts) },
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(host, channel.localAddress?.port ?? 0) },
             logger: logger)

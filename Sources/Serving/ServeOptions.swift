@@ -23,6 +23,12 @@ public struct ServeOptions: Sendable {
     public var context: Int?
     /// Whether `/v1/embeddings` serves the MiniLM encoder.
     public var embeddings = true
+    /// Seconds a request's headers may take from their first byte (then 408).
+    public var headerTimeout: Double = 30
+    /// Seconds a request's body may take once its headers are in (then 408).
+    public var bodyTimeout: Double = 60
+    /// Seconds a connection may wait with no request in progress before it is closed.
+    public var idleTimeout: Double = 60
 
     public init() {}
 
@@ -39,6 +45,11 @@ public struct ServeOptions: Sendable {
         guard (0 ... 65535).contains(port) else { throw Problem(description: "--port must be in 0...65535, got \(port)") }
         guard queue >= 0 else { throw Problem(description: "--queue must be ≥ 0, got \(queue)") }
         guard !host.isEmpty else { throw Problem(description: "--host must not be empty") }
+        for (flag, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
+            guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                throw Problem(description: "\(flag) must be a number of seconds in (0, 86400], got \(seconds)")
+            }
+        }
     }
 
     /// The model spec as ModelSpec understands it (a bare name is a built-in local model).
@@ -84,6 +95,9 @@ public struct ServeOptions: Sendable {
         var configuration = ServerConfiguration(modelID: Self.modelID(for: spec), contextSize: engine.contextSize,
                                                 host: host, port: port, apiKey: key, queue: queue)
         configuration.modelAliases = Array(Set([model, spec.description, languageModel.displayName]))
+        configuration.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded()))
+        configuration.bodyTimeout = .milliseconds(Int64((bodyTimeout * 1000).rounded()))
+        configuration.idleTimeout = .milliseconds(Int64((idleTimeout * 1000).rounded()))
         var embedder: MiniLMEmbeddingService?
         if embeddings {
             embedder = MiniLMEmbeddingService(threads: threads)

@@ -18,6 +18,13 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var maxBodyBytes = 8 << 20
     /// `Retry-After` seconds sent with 429.
     public var retryAfterSeconds = 1
+    /// How long a request's line and headers may take to arrive, from their first byte (408 after that).
+    public var headerTimeout: Duration = .seconds(30)
+    /// How long a request's whole body may take to arrive once its headers are in (408 after that).
+    public var bodyTimeout: Duration = .seconds(60)
+    /// How long a connection may wait without a request in progress (before its first request, or between
+    /// requests on a kept-alive connection) before it is closed.
+    public var idleTimeout: Duration = .seconds(60)
 
     public init(modelID: String, contextSize: Int, host: String = "127.0.0.1", port: Int = 8080,
                 apiKey: String? = nil, queue: Int = 64) {
@@ -30,6 +37,6 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "ServerConfiguration(host: \(host), port: \(port), model: \(modelID), context: \(contextSize), queue: \(queue), api key: \(apiKey == nil ? "none" : "set"))"
+        "ServerConfiguration(host: \(host), port: \(port), model: \(modelID), context: \(contextSize), queue: \(queue), timeouts: header \(headerTimeout) body \(bodyTimeout) idle \(idleTimeout), api key: \(apiKey == nil ? "none" : "set"))"
     }
 }

@@ -18,6 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
     var apiKeyEnv: String?
     @Option(help: "Sequences that may wait for a slot; beyond that requests get 429.") var queue = 64
     @Option(help: "Positions (prompt + completion) per sequence (default: the model's, at most 4096).") var context: Int?
+    @Option(name: .customLong("header-timeout"), help: "Seconds a request's headers may take from their first byte; then 408 and the connection closes.")
+    var headerTimeout: Double = 30
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request's body may take once its headers are in; then 408 and the connection closes.")
+    var bodyTimeout: Double = 60
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay open with no request in progress.")
+    var idleTimeout: Double = 60
     @Flag(name: .customLong("no-embeddings"), help: "Do not serve /v1/embeddings (skips loading the MiniLM encoder).")
     var noEmbeddings = false
 
@@ -32,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
         o.queue = queue
         o.context = context
         o.embeddings = !noEmbeddings
+        o.headerTimeout = headerTimeout
+        o.bodyTimeout = bodyTimeout
+        o.idleTimeout = idleTimeout
         return o
     }
 

@@ -36,7 +36,7 @@ final class RawConnection: @unchecked Sendable {
         let body = Array(json.utf8)
         let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         let bytes = Array(head.utf8) + body
-        let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        let sent = bytes.withUnsafeBytes { sendSocket(fd, $0.baseAddress, $0.count, 0) }
         guard sent == bytes.count else { throw TestFailure("send() wrote \(sent) of \(bytes.count) bytes") }
     }
 
@@ -59,8 +59,54 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// Sends `bytes` as they are; false when the peer has closed the connection (never raises SIGPIPE).
+    func send(bytes: [UInt8]) -> Bool {
+        #if canImport(Glibc)
+        let flags = Int32(MSG_NOSIGNAL)
+        #else
+        let flags: Int32 = 0
+        #endif
+        let sent = bytes.withUnsafeBytes { sendSocket(fd, $0.baseAddress, $0.count, flags) }
+        return sent == bytes.count
+    }
+
+    /// Sends `text` as UTF-8 bytes; false when the peer has closed the connection.
+    func send(_ text: String) -> Bool { send(bytes: Array(text.utf8)) }
+
+    /// Reads until the peer closes the connection or `seconds` pass: what came, and whether the peer closed (or
+    /// reset) the connection rather than the wait running out.
+    func readToEnd(seconds: Int = 30) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                var received = [UInt8]()
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+                setsockopt(self.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                var closed = false
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { recv(self.fd, $0.baseAddress, $0.count, 0) }
+                    if n > 0 {
+                        received += buffer[0 ..< n]
+                        continue
+                    }
+                    closed = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+                    break
+                }
+                continuation.resume(returning: (String(decoding: received, as: UTF8.self), closed))
+            }
+        }
+    }
+
     /// Closes the connection (the client going away).
     func close() { queue.sync { _ = closeSocket(fd) } }
+}
+
+private func sendSocket(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int, _ flags: Int32) -> Int {
+    #if canImport(Glibc)
+    Glibc.send(fd, bytes, count, flags)
+    #else
+    Darwin.send(fd, bytes, count, flags)
+    #endif
 }
 
 private func closeSocket(_ fd: Int32) -> Int32 {

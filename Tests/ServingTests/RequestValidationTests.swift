@@ -33,7 +33,11 @@ struct RequestValidationTests {
         (#"{"messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function"}]}"#, "tools"),
         (#"{"messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_object"}}"#, "response_format"),
         (#"{"messages":[{"role":"user","content":"hi"}],"max_completion_tokens":1.5}"#, "max_completion_tokens"),
-        (#"{"messages":[{"role":"user"}, 3]}"#, "messages[1]"),
+        (#"{"messages":[{"role":"user","content":"hi"}, 3]}"#, "messages[1]"),
+        (#"{"messages":[{"role":"user"}]}"#, "messages[0].content"),
+        (#"{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":null}]}"#, "messages[1].content"),
+        (#"{"messages":[{"role":"wizard","content":"hi"}]}"#, "messages[0].role"),
+        (#"{"messages":[{"role":"User","content":"hi"}]}"#, "messages[0].role"),
         (#"{"messages":[{"content":"hi"}]}"#, "messages[0].role"),
         (#"{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}"#, "messages[0].content[0]"),
         (#"{"messages":"hi"}"#, "messages"),
@@ -46,6 +50,56 @@ struct RequestValidationTests {
         #expect(error["param"] as? String == param)
         #expect(error["type"] as? String == "invalid_request_error")
         #expect((error["message"] as? String)?.contains("\n") == false)
+    }
+
+    @Test("messages: the index and the problem are named in one line")
+    func messageErrorsNameIndex() async throws {
+        let missing = try await post("v1/chat/completions", #"{"messages":[{"role":"user"}]}"#)
+        #expect(missing.status == 400)
+        #expect(TestHTTP.error(missing)?["message"] as? String == "'messages[0].content' is missing (or null): every message needs a string or a list of text parts")
+        let wizard = try await post("v1/chat/completions", #"{"messages":[{"role":"user","content":"hi"},{"role":"wizard","content":"hi"}]}"#)
+        #expect(wizard.status == 400)
+        #expect(TestHTTP.error(wizard)?["message"] as? String == #"'messages[1].role' is "wizard"; it must be one of system, developer, user, assistant, tool"#)
+    }
+
+    @Test("every documented role reaches the chat template, as itself (developer as system)")
+    func everyRoleAccepted() async throws {
+        let (_, service) = try await Self.shared.value
+        service.reset()
+        let response = try await post("v1/chat/completions", #"""
+            {"messages":[{"role":"system","content":"s"},{"role":"developer","content":"d"},{"role":"user","content":"u"},
+                         {"role":"assistant","content":""},{"role":"tool","content":"t"}],"max_tokens":1}
+            """#)
+        #expect(response.status == 200)
+        let model = try TestModel.load()
+        let rendered = try model.renderChat([.init(role: "system", content: "s"), .init(role: "system", content: "d"),
+                                             .init(role: "user", content: "u"), .init(role: "assistant", content: ""),
+                                             .init(role: "tool", content: "t")])
+        #expect(service.requests.first?.prompt == model.tokenize(prompt: rendered))
+        // SmolLM2's template writes every role into its header, "tool" included.
+        #expect(rendered.contains("<|im_start|>tool\nt<|im_end|>"))
+        #expect(rendered.contains("<|im_start|>system\nd<|im_end|>"))
+    }
+
+    @Test("n: up to the server's slots + queue is served; beyond it a 400 that says why; beyond 128 always a 400")
+    func nLimit() async throws {
+        let (_, service) = try await Self.shared.value
+        service.reset()
+        // This server: 4 slots + a queue of 8.
+        let most = try await post("v1/chat/completions", #"{"messages":[{"role":"user","content":"hi"}],"n":12,"max_tokens":1}"#)
+        #expect(most.status == 200)
+        #expect((TestHTTP.object(most)?["choices"] as? [Any])?.count == 12)
+        #expect(service.requests.count == 12)
+        let over = try await post("v1/chat/completions", #"{"messages":[{"role":"user","content":"hi"}],"n":13}"#)
+        #expect(over.status == 400)
+        let message = try #require(TestHTTP.error(over)?["message"] as? String)
+        #expect(message.contains("asks for 13 sequences") && message.contains("at most 12 at once (4 slots + a queue of 8)"))
+        let beyond = try await post("v1/chat/completions", #"{"messages":[{"role":"user","content":"hi"}],"n":129}"#)
+        #expect(beyond.status == 400)
+        #expect(TestHTTP.error(beyond)?["message"] as? String == "'n' must be between 1 and 128, got 129")
+        let completions = try await post("v1/completions", #"{"prompt":["a","b"],"n":7}"#)
+        #expect(completions.status == 400)
+        #expect((TestHTTP.error(completions)?["message"] as? String)?.contains("asks for 14 sequences") == true)
     }
 
     @Test("completions: bad prompts and unsupported options", arguments: [
