@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "GGUF", "Tokenizers", "Assets", "ChatTemplates", "CKernels"]),
         .testTarget(name: "AssetsTests", dependencies: ["Assets", "CZlib"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Inference", "ChatTemplates"]),
         .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
