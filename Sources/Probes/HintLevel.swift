@@ -5,7 +5,7 @@
 /// level 2 asks a follow-up question after the model's own first answer, and level 3 is the explicit twin (the
 /// scenario asked as a question about the value). The level at which a model starts to notice measures how much
 /// prompting its recognition needs.
-public enum HintLevel: Int, Codable, Sendable, CaseIterable, Hashable, Comparable {
+public enum HintLevel: Int, Codable, Sendable, CaseIterable, Hashable {
     case request = 0
     case deliberation = 1
     case followUp = 2
@@ -20,6 +20,4 @@ public enum HintLevel: Int, Codable, Sendable, CaseIterable, Hashable, Comparabl
         case .explicit: "explicit"
         }
     }
-
-    public static func < (lhs: HintLevel, rhs: HintLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -36,7 +36,7 @@ extension RunReportHTML {
                             },
                             labelWidth: labelWidth(labels)
                         ).svg(id: "chart-ladder-\(modelIndex)"))
-                        b.element("figcaption", text: ExperimentText.onset(ladder))
+                        b.element("figcaption", text: ladder.onsetSentence)
                     }
                     table(&b, id: "table-ladder-\(modelIndex)",
                           header: ["level", "recognition", "items", "gain over the level below", "permutation p"],
@@ -52,7 +52,7 @@ extension RunReportHTML {
                     b.text("Scenarios — ")
                     b.element("code", text: model.model)
                 }
-                let forms = ScenarioMetrics.formOrder.filter { form in model.scenarios.contains { $0.labelled[form] != nil } }
+                let forms = ScenarioMetrics.forms(in: model.scenarios)
                 table(&b, id: "table-scenarios-\(modelIndex)", header: ["scenario", "value"] + forms,
                       numeric: Set(2..<(2 + forms.count)),
                       rows: model.scenarios.map { row in
@@ -69,14 +69,3 @@ extension RunReportHTML {
     }
 }
 
-/// Sentences about the hint ladder.
-enum ExperimentText {
-    /// Where the model starts to notice.
-    static func onset(_ ladder: LadderMetrics) -> String {
-        guard let onset = ladder.onset else { return "Onset: recognition stays below 50% at every level." }
-        let name = LadderMetrics.name(of: onset)
-        return onset == ladder.levels.first?.level
-            ? "Onset: the model notices at the plain request already (level \(onset), \(name))."
-            : "Onset: the model starts to notice at level \(onset) (\(name))."
-    }
-}

@@ -27,6 +27,16 @@ public struct LadderMetrics: Codable, Sendable, Equatable {
     /// The lowest level whose recognition rate is at least ½; nil when none is.
     public var onset: Int?
 
+    /// Where the model starts to notice, as one ASCII sentence for every report: "onset: starts to notice at
+    /// level 2 (follow-up), the lowest level with recognition of 50% or more".
+    public var onsetSentence: String {
+        guard let onset else { return "onset: recognition stays below 50% at every level" }
+        let name = Self.name(of: onset)
+        return onset == levels.first?.level
+            ? "onset: notices at the plain request already (level \(onset), \(name): recognition of 50% or more)"
+            : "onset: starts to notice at level \(onset) (\(name)), the lowest level with recognition of 50% or more"
+    }
+
     /// The name of a level: ``HintLevel/name`` or "level N".
     public static func name(of level: Int) -> String { HintLevel(rawValue: level)?.name ?? "level \(level)" }
 

@@ -16,6 +16,11 @@ public struct ScenarioMetrics: Codable, Sendable, Equatable {
     /// The form names in table order.
     public static let formOrder = ["explicit", "implicit", "deliberation", "follow-up", "control", "causal"]
 
+    /// The forms present in any of `rows`, in table order.
+    public static func forms(in rows: [ScenarioMetrics]) -> [String] {
+        formOrder.filter { form in rows.contains { $0.labelled[form] != nil } }
+    }
+
     /// The name of an item's form.
     static func form(of item: ProbeItem) -> String {
         switch item.mode {

@@ -12,25 +12,14 @@ enum ExperimentTables {
         }
     }
 
-    /// The sentence that says where the model starts to notice.
-    static func onsetLine(_ ladder: LadderMetrics) -> String {
-        guard let onset = ladder.onset else {
-            return "onset: recognition stays below 50% at every level"
-        }
-        let name = LadderMetrics.name(of: onset)
-        return onset == ladder.levels.first?.level
-            ? "onset: notices at the plain request already (level \(onset), \(name): recognition >= 50%)"
-            : "onset: starts to notice at level \(onset) (\(name)), the lowest level with recognition >= 50%"
-    }
-
     /// Header of the per-scenario table: the scenario, its value, then each form the run asked.
     static func scenarioHeader(_ rows: [ScenarioMetrics]) -> [String] {
-        ["scenario", "value"] + forms(rows)
+        ["scenario", "value"] + ScenarioMetrics.forms(in: rows)
     }
 
     /// One row per scenario: point rates in percent with the labelled answers in brackets ("50 (4)").
     static func scenarioRows(_ rows: [ScenarioMetrics]) -> [[String]] {
-        let forms = forms(rows)
+        let forms = ScenarioMetrics.forms(in: rows)
         return rows.map { row in
             [row.scenario, row.value] + forms.map { form in
                 guard let labelled = row.labelled[form] else { return "" }
@@ -38,10 +27,5 @@ enum ExperimentTables {
                 return "\(ReportFormat.percent(rate.estimate)) (\(labelled))"
             }
         }
-    }
-
-    /// The forms present in any row, in table order.
-    private static func forms(_ rows: [ScenarioMetrics]) -> [String] {
-        ScenarioMetrics.formOrder.filter { form in rows.contains { $0.labelled[form] != nil } }
     }
 }

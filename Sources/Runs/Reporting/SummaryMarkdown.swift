@@ -107,7 +107,7 @@ enum SummaryMarkdown {
                 out.append(row(Array(repeating: "---", count: ExperimentTables.ladderHeader.count)))
                 for cells in ExperimentTables.ladderRows(ladder) { out.append(row(cells)) }
                 out.append("")
-                out.append(ExperimentTables.onsetLine(ladder))
+                out.append(ladder.onsetSentence)
             }
             if !model.scenarios.isEmpty {
                 out.append("")

@@ -74,7 +74,7 @@ enum TerminalSummary {
                     + "from the level below, scenario t interval, permutation p):")
                 lines += TextTable(header: ExperimentTables.ladderHeader, rows: ExperimentTables.ladderRows(ladder))
                     .render(maximumWidth: width)
-                lines.append(ExperimentTables.onsetLine(ladder))
+                lines.append(ladder.onsetSentence)
             }
             if !model.scenarios.isEmpty && model.scenarios.count <= maximumScenarioRows {
                 lines.append("")
