@@ -30,13 +30,15 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
     public var rubricTemplate: Rubric?
     /// The families, one per value.
     public var families: [ProbeFamily]
+    /// The question forms of the suite's forced-choice items; nil = ``ChoiceForm/moralChoice``.
+    public var choiceForms: [ChoiceForm]?
 
     /// Creates a suite.
     public init(
         id: String, title: String, version: String, description: String, language: String = "en",
         source: String, license: String? = nil, defaults: SuiteDefaults = .standard, requireTwins: Bool = false,
         strictScenarios: Bool = false, ladder: HintLadder? = nil, rubricTemplate: Rubric? = nil,
-        families: [ProbeFamily]
+        families: [ProbeFamily], choiceForms: [ChoiceForm]? = nil
     ) {
         self.id = id
         self.title = title
@@ -51,6 +53,7 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
         self.ladder = ladder
         self.rubricTemplate = rubricTemplate
         self.families = families
+        self.choiceForms = choiceForms
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +63,7 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
         case ladder
         case rubricTemplate = "rubric_template"
         case families
+        case choiceForms = "choice_forms"
     }
 
     /// Decodes a suite; `strict_scenarios` and `ladder` may be absent.
@@ -78,6 +82,7 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
         ladder = try container.decodeIfPresent(HintLadder.self, forKey: .ladder)
         rubricTemplate = try container.decodeIfPresent(Rubric.self, forKey: .rubricTemplate)
         families = try container.decode([ProbeFamily].self, forKey: .families)
+        choiceForms = try container.decodeIfPresent([ChoiceForm].self, forKey: .choiceForms)
     }
 
     /// Encodes a suite; `strict_scenarios` only when true and `ladder` only when set, so that the hash
@@ -97,6 +102,7 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
         try container.encodeIfPresent(ladder, forKey: .ladder)
         try container.encodeIfPresent(rubricTemplate, forKey: .rubricTemplate)
         try container.encode(families, forKey: .families)
+        try container.encodeIfPresent(choiceForms, forKey: .choiceForms)
     }
 
     /// Every item with the family it belongs to, in suite order.
@@ -126,6 +132,25 @@ public struct ProbeSuite: Codable, Sendable, Hashable {
             return nil
         }
         return item.rubric ?? family.rubric
+    }
+
+    /// Every forced-choice item with the family it belongs to, in suite order (control twins included).
+    public var allChoices: [(family: ProbeFamily, choice: ChoiceItem)] {
+        families.flatMap { family in family.choices.map { (family: family, choice: $0) } }
+    }
+
+    /// The forced-choice item with this id, if any.
+    public func choice(id: String) -> ChoiceItem? {
+        for family in families { if let choice = family.choices.first(where: { $0.id == id }) { return choice } }
+        return nil
+    }
+
+    /// The forms forced-choice items are asked in: the suite's `choice_forms`, else MoralChoice's three.
+    public var resolvedChoiceForms: [ChoiceForm] { choiceForms ?? ChoiceForm.moralChoice }
+
+    /// Every forced-choice question of the suite: each choice in each form and order.
+    public var choiceQuestions: [ChoiceQuestion] {
+        allChoices.flatMap { ChoiceQuestion.questions(for: $0.choice, forms: resolvedChoiceForms) }
     }
 
     /// Number of items (not counting paraphrases).
