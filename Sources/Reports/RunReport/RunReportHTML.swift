@@ -36,6 +36,7 @@ public enum RunReportHTML {
                 if summary.models.contains(where: { $0.ladder != nil || !$0.scenarios.isEmpty }) {
                     links.insert(("experiment", "Hint ladder and scenarios"), at: 3)
                 }
+                if !summary.choices.isEmpty { links.insert(("choices", "Forced choices"), at: 3) }
                 if !summary.warnings.isEmpty { links.append(("warnings", "Warnings")) }
                 for (id, label) in links {
                     b.element("a", [("href", "#\(id)")], text: label)
@@ -47,6 +48,7 @@ public enum RunReportHTML {
             judgeSection(input, &b)
             values(input, &b)
             experiment(input, &b)
+            choices(input, &b)
             items(input, &b)
             judges(summary, &b)
             transcripts(input, &b)

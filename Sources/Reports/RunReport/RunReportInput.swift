@@ -33,11 +33,7 @@ public struct RunReportInput: Sendable {
         }
         let suite = try source.suite()
         let samples = try source.samples()
-        var summary = try RunMetrics.compute(samples: samples, suite: suite, labels: try source.labels(),
-                                             context: try source.manifest(), options: options)
-        summary.judgePanel = try JudgePanel.compute(
-            samples: samples, otherVerdicts: try source.otherVerdicts(), judgeOrder: try source.judgeOrder(),
-            suite: suite, summary: summary)
+        let summary = try source.summary(options: options, samples: samples)
         return RunReportInput(manifest: manifest, suite: suite, samples: samples, summary: summary)
     }
 

@@ -21,6 +21,8 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case roganGladenBootstrap = "rogan_gladen_bootstrap"
         /// Prediction-powered inference (PPI++, power-tuned), normal-approximation interval.
         case predictionPowered = "prediction_powered"
+        /// Percentile bootstrap over forced-choice items (each choice's marginal action likelihood is one unit).
+        case choiceBootstrap = "choice_bootstrap"
     }
 
     /// The statistic on the observed data.

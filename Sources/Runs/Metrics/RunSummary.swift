@@ -65,6 +65,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var judgePanel: JudgePanel?
     /// Things the reader should know (samples of unknown items, models missing from the context, …).
     public var warnings: [String]
+    /// Forced choices, per model (empty when the suite has none).
+    public var choices: [ChoiceModelSummary] = []
 
     /// Creates a summary from its parts.
     public init(schemaVersion: Int = RunSummary.currentSchemaVersion, context: Context, options: MetricOptions,
@@ -91,6 +93,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case truncation
         case judgePanel = "judge_panel"
         case warnings
+        case choices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,6 +109,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
             ?? TruncationSummary(answered: 0, truncated: 0, modes: [])
         judgePanel = try c.decodeIfPresent(JudgePanel.self, forKey: .judgePanel)
         warnings = try c.decode([String].self, forKey: .warnings)
+        choices = try c.decodeIfPresent([ChoiceModelSummary].self, forKey: .choices) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -119,5 +123,6 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try c.encode(truncation, forKey: .truncation)
         try c.encode(judgePanel, forKey: .judgePanel)
         try c.encode(warnings, forKey: .warnings)
+        if !choices.isEmpty { try c.encode(choices, forKey: .choices) }
     }
 }

@@ -17,6 +17,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var models: [ModelIdentity]
     /// How many samples the plan holds.
     public var plannedSamples: Int
+    /// How many forced-choice questions the plan holds; nil when the suite has no choices.
+    public var plannedChoices: Int?
     /// How each sample's seed is derived from the run seed.
     public var seedDerivation: String
     /// `ValueProbeVersion.current` of the tool that created the run.
@@ -34,8 +36,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public init(runID: String, configuration: RunConfiguration, suite: SuiteIdentity, models: [ModelIdentity],
                 plannedSamples: Int, seedDerivation: String = RunManifest.seedDerivationText,
                 toolVersion: String = ValueProbeVersion.current, created: String = RunManifest.now(),
-                host: HostInfo = .current) {
+                host: HostInfo = .current, plannedChoices: Int? = nil) {
         self.runID = runID
+        self.plannedChoices = plannedChoices
         self.configuration = configuration
         self.suite = suite
         self.models = models
@@ -47,11 +50,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// A manifest for running `configuration` on `suite` (loaded from `configuration.suite`).
-    public init(configuration: RunConfiguration, suite: ProbeSuite, models: [ModelIdentity], plannedSamples: Int) {
+    public init(configuration: RunConfiguration, suite: ProbeSuite, models: [ModelIdentity], plannedSamples: Int,
+                plannedChoices: Int? = nil) {
         let resolved = configuration.resolved(for: suite)
         self.init(runID: RunIdentity.runID(configuration: resolved, suiteHash: SuiteHash.hash(of: suite)),
                   configuration: resolved, suite: SuiteIdentity(suite: suite, locator: configuration.suite),
-                  models: models, plannedSamples: plannedSamples)
+                  models: models, plannedSamples: plannedSamples, plannedChoices: plannedChoices)
     }
 
     /// The judge spec.

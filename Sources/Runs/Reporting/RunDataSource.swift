@@ -16,6 +16,8 @@ public protocol RunDataSource {
     func otherVerdicts() throws -> [String: [Verdict]]
     /// The configured judges, primary first.
     func judgeOrder() throws -> [String]
+    /// The run's stored forced-choice answers (empty when its suite has no choices).
+    func choiceAnswers() throws -> [ChoiceAnswer]
 }
 
 extension RunDataSource {
@@ -26,4 +28,22 @@ extension RunDataSource {
     /// The configured judges, primary first (the order reports show them in). Just the primary judge unless a
     /// source provides more.
     public func judgeOrder() throws -> [String] { [try manifest().judge] }
+
+    /// No forced-choice answers unless a source provides them.
+    public func choiceAnswers() throws -> [ChoiceAnswer] { [] }
+
+    /// The run's summary: the judged samples' metrics (``RunMetrics``), the judge panel and the forced choices.
+    /// - Parameter samples: the samples when the caller has loaded them already (nil = ``samples()``).
+    public func summary(options: MetricOptions, samples loaded: [JudgedSample]? = nil) throws -> RunSummary {
+        let context = try manifest()
+        let samples = try loaded ?? samples(), suite = try suite()
+        var summary = try RunMetrics.compute(samples: samples, suite: suite, labels: try labels(), context: context,
+                                             options: options)
+        summary.judgePanel = try JudgePanel.compute(
+            samples: samples, otherVerdicts: try otherVerdicts(), judgeOrder: try judgeOrder(), suite: suite,
+            summary: summary)
+        summary.choices = try ChoiceMetrics.compute(answers: try choiceAnswers(), suite: suite,
+                                                    models: context.models, options: options)
+        return summary
+    }
 }

@@ -72,14 +72,7 @@ public enum RunReporting {
     public static func finish(
         source: some RunDataSource, runDirectory: URL, options: MetricOptions = MetricOptions()
     ) throws -> RunReport {
-        let context = try source.manifest()
-        let samples = try source.samples(), suite = try source.suite()
-        var summary = try RunMetrics.compute(
-            samples: samples, suite: suite, labels: try source.labels(), context: context, options: options
-        )
-        summary.judgePanel = try JudgePanel.compute(
-            samples: samples, otherVerdicts: try source.otherVerdicts(), judgeOrder: try source.judgeOrder(),
-            suite: suite, summary: summary)
+        let summary = try source.summary(options: options)
         let files = try write(summary: summary, to: runDirectory)
         return RunReport(summary: summary, files: files, table: terminalTable(summary))
     }

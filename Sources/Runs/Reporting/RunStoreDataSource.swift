@@ -52,6 +52,8 @@ public struct RunStoreDataSource: RunDataSource {
 
     public func labels() throws -> [HumanLabel] { try store.labels(run: runID) }
 
+    public func choiceAnswers() throws -> [ChoiceAnswer] { try store.choiceAnswers(run: runID) }
+
     public func otherVerdicts() throws -> [String: [Verdict]] {
         let primary = try storedManifest().judge
         var verdicts: [String: [Verdict]] = [:]

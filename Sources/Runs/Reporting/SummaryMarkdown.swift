@@ -15,31 +15,34 @@ enum SummaryMarkdown {
         out.append("- Rates are percentages (mean of item rates, hierarchical bootstrap interval); gaps are percentage points "
             + "(paired bootstrap over explicit/implicit pairs); n/a means no labelled sample. Unparseable, refused and "
             + "failed samples are counted apart and never as misses.")
-        out.append("")
-        out.append("## Headline")
-        out.append("")
-        out.append(row(["model", "explicit", "implicit", "gap (E − I)", "permutation p", "false alarms", "pair accuracy",
-                        "causal", "SAI", "values ≥ τ", "labelled / planned"]))
-        out.append(row(Array(repeating: "---", count: 11)))
-        for model in summary.models {
-            let h = model.headline
-            out.append(row([
-                "`\(model.model)`", ReportFormat.rate(h.explicitRate), ReportFormat.rate(h.implicitRate),
-                ReportFormat.gap(h.gap?.estimate), ReportFormat.pValue(h.gap?.permutation?.pValue),
-                ReportFormat.rate(h.falseAlarmRate), ReportFormat.rate(h.pairAccuracy?.rate),
-                ReportFormat.rate(h.causalAccuracy), ReportFormat.rate(h.strongAlignment.index),
-                "\(h.strongAlignment.valuesPassing) / \(h.strongAlignment.valuesTotal)",
-                "\(model.counts.labelled) / \(model.counts.planned)",
-            ]))
+        let judgedModels = summary.models.filter { $0.counts.planned > 0 || summary.choices.isEmpty }
+        if !judgedModels.isEmpty {
+            out.append("")
+            out.append("## Headline")
+            out.append("")
+            out.append(row(["model", "explicit", "implicit", "gap (E − I)", "permutation p", "false alarms", "pair accuracy",
+                            "causal", "SAI", "values ≥ τ", "labelled / planned"]))
+            out.append(row(Array(repeating: "---", count: 11)))
+            for model in judgedModels {
+                let h = model.headline
+                out.append(row([
+                    "`\(model.model)`", ReportFormat.rate(h.explicitRate), ReportFormat.rate(h.implicitRate),
+                    ReportFormat.gap(h.gap?.estimate), ReportFormat.pValue(h.gap?.permutation?.pValue),
+                    ReportFormat.rate(h.falseAlarmRate), ReportFormat.rate(h.pairAccuracy?.rate),
+                    ReportFormat.rate(h.causalAccuracy), ReportFormat.rate(h.strongAlignment.index),
+                    "\(h.strongAlignment.valuesPassing) / \(h.strongAlignment.valuesTotal)",
+                    "\(model.counts.labelled) / \(model.counts.planned)",
+                ]))
+            }
         }
-        for model in summary.models {
+        for model in judgedModels {
             if let composition = model.headline.gap?.composition {
                 out.append("")
                 out.append("- `\(model.model)`: the gap is \(composition) (the explicit and implicit columns also hold "
                     + "items outside scenarios and weigh items, not scenarios).")
             }
         }
-        for model in summary.models {
+        for model in judgedModels {
             out.append("")
             out.append("## `\(model.model)`")
             out.append("")
@@ -173,6 +176,36 @@ enum SummaryMarkdown {
             if !consistency.isEmpty {
                 out.append("")
                 for line in consistency { out.append("- \(cell(line))") }
+            }
+        }
+        if !summary.choices.isEmpty {
+            out.append("")
+            out.append("## Forced choices")
+            out.append("")
+            out.append(cell(ChoiceTables.legend))
+        }
+        for choices in summary.choices {
+            let judged = summary.models.first { $0.model == choices.model }
+            let header = ChoiceTables.valueHeader(explicit: ChoiceTables.hasExplicit(judged))
+            out.append("")
+            out.append("### `\(choices.model)`")
+            out.append("")
+            out.append(cell(ChoiceTables.method(choices)) + ".")
+            out.append("")
+            out.append(row(header))
+            out.append(row(Array(repeating: "---", count: header.count)))
+            for cells in ChoiceTables.valueRows(choices, judged: judged) { out.append(row(cells)) }
+            out.append("")
+            out.append(cell(ChoiceTables.overall(choices)) + ".")
+            out.append("")
+            out.append(row(["choice", "value", "risky", "marginal", "order effect", "form consistency", "unusable"]))
+            out.append(row(Array(repeating: "---", count: 7)))
+            for item in choices.items {
+                out.append(row([item.choiceID + (item.isControl ? " (control)" : ""), item.value,
+                                ReportFormat.percent(item.riskyProbability),
+                                item.marginal.map { ReportFormat.number($0) }.joined(separator: " / "),
+                                ReportFormat.number(item.orderEffect), ReportFormat.number(item.formConsistency),
+                                "\(item.invalid + item.refused + item.failed) of \(item.questions)"]))
             }
         }
         if !summary.warnings.isEmpty {

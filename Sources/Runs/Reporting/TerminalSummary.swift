@@ -15,7 +15,9 @@ enum TerminalSummary {
         title += " | suite \(context.suiteID) | judge \(context.judge.isEmpty ? "n/a" : context.judge)"
         lines.append(title)
         lines.append("Rates in percent with \(confidence)% intervals; gaps in percentage points; n/a = no labelled samples.")
-        for model in summary.models {
+        // A run of forced choices only has no judged samples: its models are shown in the choices section.
+        let judgedModels = summary.models.filter { $0.counts.planned > 0 || summary.choices.isEmpty }
+        for model in judgedModels {
             lines.append("")
             lines.append("== \(model.model) ==")
             let counts = model.counts
@@ -87,6 +89,19 @@ enum TerminalSummary {
             let unstable = model.items.filter { $0.stability == .unstable }.count
             let labelled = model.items.filter { $0.stability != nil }.count
             lines.append("items: \(model.items.count), not decided by their repeats (Wilson interval includes 1/2): \(unstable) of \(labelled) with labels")
+        }
+        if !summary.choices.isEmpty {
+            lines.append("")
+            lines.append(ChoiceTables.legend)
+        }
+        for choices in summary.choices {
+            let judged = summary.models.first { $0.model == choices.model }
+            lines.append("")
+            lines.append("== \(choices.model): forced choices ==")
+            lines.append(ChoiceTables.method(choices))
+            lines += TextTable(header: ChoiceTables.valueHeader(explicit: ChoiceTables.hasExplicit(judged)),
+                               rows: ChoiceTables.valueRows(choices, judged: judged)).render(maximumWidth: width)
+            lines.append(ChoiceTables.overall(choices))
         }
         if let panel = summary.judgePanel {
             let format = JudgePanelTables.Format(rate: ReportFormat.rate, number: { ReportFormat.number($0) })

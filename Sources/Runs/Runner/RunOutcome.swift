@@ -26,11 +26,13 @@ public struct RunOutcome: Sendable, Equatable, Codable {
     public var cancelled: Bool
     /// Wall time of this call, seconds.
     public var elapsedSeconds: Double
+    /// The run's forced-choice questions after this call; nil when the suite has none.
+    public var choices: ChoiceCounts?
 
     /// Creates an outcome.
     public init(runID: String, directory: String, isNew: Bool, judge: String, counts: RunCounts, answeredNow: Int,
                 failedNow: Int, judgedNow: Int, retried: Int, judgeFailures: Int, firstJudgeFailure: String?,
-                cancelled: Bool, elapsedSeconds: Double) {
+                cancelled: Bool, elapsedSeconds: Double, choices: ChoiceCounts? = nil) {
         self.runID = runID
         self.directory = directory
         self.isNew = isNew
@@ -44,8 +46,9 @@ public struct RunOutcome: Sendable, Equatable, Codable {
         self.firstJudgeFailure = firstJudgeFailure
         self.cancelled = cancelled
         self.elapsedSeconds = elapsedSeconds
+        self.choices = choices
     }
 
-    /// Every planned sample has a response and the run was not cancelled.
-    public var isComplete: Bool { !cancelled && counts.pending == 0 }
+    /// Every planned sample and forced-choice question has an answer and the run was not cancelled.
+    public var isComplete: Bool { !cancelled && counts.pending == 0 && (choices?.pending ?? 0) == 0 }
 }

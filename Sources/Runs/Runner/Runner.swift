@@ -93,6 +93,7 @@ public struct Runner: Sendable {
         }
         let plan = try RunPlanner.plan(suite: suite, configuration: resolved)
         let runID = RunIdentity.runID(configuration: resolved, suiteHash: SuiteHash.hash(of: suite))
+        let choicePlan = try ChoicePlanner.plan(suite: suite, configuration: resolved, runID: runID)
         let store = try RunStore.open(directory: directory)
         let specs = try resolved.modelSpecs()
 
@@ -107,16 +108,24 @@ public struct Runner: Sendable {
                 }
             }
             let manifest = RunManifest(configuration: configuration, suite: suite, models: identities,
-                                       plannedSamples: plan.count)
+                                       plannedSamples: plan.count,
+                                       plannedChoices: choicePlan.isEmpty ? nil : choicePlan.count)
             isNew = try store.createOrOpenRun(manifest).isNew
         }
         try store.insertPlan(plan, run: runID)
-        let retried = retryErrors ? try store.deleteErrorResponses(run: runID) : 0
+        var retried = retryErrors ? try store.deleteErrorResponses(run: runID) : 0
+        if retryErrors && !choicePlan.isEmpty { retried += try store.deleteChoiceErrors(run: runID) }
 
         let pending = try store.pendingSamples(run: runID)
         var byModel: [String: [PlannedSample]] = [:]
         for sample in pending { byModel[sample.model, default: []].append(sample) }
-        for spec in specs where byModel[spec.description] != nil && models[spec.description] == nil {
+        let answeredChoices = choicePlan.isEmpty ? [] : try store.answeredChoiceKeys(run: runID)
+        var choicesByModel: [String: [PlannedChoice]] = [:]
+        for question in choicePlan where !answeredChoices.contains(question.key) {
+            choicesByModel[question.model, default: []].append(question)
+        }
+        for spec in specs where (byModel[spec.description] != nil || choicesByModel[spec.description] != nil)
+            && models[spec.description] == nil {
             models[spec.description] = try make(spec)
         }
         let judges: [any Judge] = judge.map { [$0] + additionalJudges } ?? []
@@ -136,15 +145,18 @@ public struct Runner: Sendable {
 
         let judgeSpec = judge?.spec ?? resolved.judge
         let start = try store.counts(run: runID, judge: judgeSpec)
-        let tracker = ProgressTracker(total: start.planned, done: start.answered, failed: start.failed,
-                                      judged: start.judged, handler: progress)
+        // A forced-choice answer needs no judge: it counts as answered and judged at once.
+        let choicesDone = choicePlan.count - choicesByModel.values.reduce(0) { $0 + $1.count }
+        let tracker = ProgressTracker(total: start.planned + choicePlan.count, done: start.answered + choicesDone,
+                                      failed: start.failed, judged: start.judged + choicesDone, handler: progress)
         tracker.report()
         let session = Session(suite: suite, configuration: resolved, judges: judges, writer: StoreWorker(store: store),
                               tracker: tracker, runID: runID,
                               reported: ReportedIdentities(manifest: try store.manifest(run: runID)))
-        let work = specs.compactMap { spec -> (any ChatModel, [PlannedSample])? in
-            guard let samples = byModel[spec.description], let model = models[spec.description] else { return nil }
-            return (model, samples)
+        let work = specs.compactMap { spec -> ModelWork? in
+            guard let model = models[spec.description] else { return nil }
+            let samples = byModel[spec.description] ?? [], choices = choicesByModel[spec.description] ?? []
+            return samples.isEmpty && choices.isEmpty ? nil : ModelWork(model: model, samples: samples, choices: choices)
         }
         try await session.execute(work: work, unjudged: unjudged)
         if consistencySamples > 0 && !Task.isCancelled {
@@ -156,13 +168,20 @@ public struct Runner: Sendable {
 
         let cancelled = Task.isCancelled
         let totals = tracker.session
+        var choiceCounts: ChoiceCounts?
+        if !choicePlan.isEmpty {
+            let stored = try store.choiceAnswers(run: runID)
+            choiceCounts = ChoiceCounts(planned: choicePlan.count, answered: stored.count,
+                                        failed: stored.filter { $0.status == .error }.count)
+        }
         let elapsed = clock.now - started
         return RunOutcome(
             runID: runID, directory: directory.path, isNew: isNew, judge: judgeSpec,
             counts: try store.counts(run: runID, judge: judgeSpec), answeredNow: totals.answered,
             failedNow: totals.failed, judgedNow: totals.judged, retried: retried, judgeFailures: totals.judgeFailures,
             firstJudgeFailure: totals.firstJudgeFailure, cancelled: cancelled,
-            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            choices: choiceCounts)
     }
 
     private func make(_ spec: ModelSpec) throws -> any ChatModel {
@@ -177,6 +196,13 @@ public struct Runner: Sendable {
     static func oneLine(_ error: any Error) -> String {
         String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
+}
+
+/// One model's pending work in a call: its samples, then its forced-choice questions.
+private struct ModelWork: Sendable {
+    var model: any ChatModel
+    var samples: [PlannedSample]
+    var choices: [PlannedChoice]
 }
 
 /// A stored response and the judges (indices into the session's judges) that still have to judge it.
@@ -197,7 +223,7 @@ private struct Session: Sendable {
     /// What each backend has reported about itself, as in the manifest.
     let reported: ReportedIdentities
 
-    func execute(work: [(any ChatModel, [PlannedSample])], unjudged: [JudgeWork]) async throws {
+    func execute(work: [ModelWork], unjudged: [JudgeWork]) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: JudgeWork.self)
         for sample in unjudged { continuation.yield(sample) }
         let everyJudge = Array(judges.indices)
@@ -228,8 +254,9 @@ private struct Session: Sendable {
             group.addTask {
                 defer { continuation.finish() }
                 try await withThrowingTaskGroup(of: Void.self) { requests in
-                    for (model, samples) in work {
-                        let queue = SampleQueue(samples)
+                    for piece in work {
+                        let model = piece.model
+                        let queue = SampleQueue(piece.samples), choices = SampleQueue(piece.choices)
                         let bound = max(1, min(configuration.requestsInFlight, model.maxConcurrency))
                         for _ in 0..<bound {
                             requests.addTask {
@@ -239,6 +266,9 @@ private struct Session: Sendable {
                                                                                           response: response),
                                                                      judges: everyJudge))
                                     }
+                                }
+                                while !Task.isCancelled, let question = choices.next() {
+                                    try await choose(model, question)
                                 }
                             }
                         }
@@ -280,6 +310,22 @@ private struct Session: Sendable {
         guard stored else { return nil }
         tracker.responseStored(failed: response.error != nil)
         return response
+    }
+
+    /// Asks one forced-choice question and stores the answer; an abandoned (cancelled) question stays pending.
+    private func choose(_ model: any ChatModel, _ question: PlannedChoice) async throws {
+        let answer: ChoiceAnswer
+        do {
+            answer = try await ChoiceAsker(suite: suite, configuration: configuration).ask(question, of: model)
+        } catch {
+            if error is CancellationError || Task.isCancelled { return }
+            throw error
+        }
+        let run = runID
+        let stored = try await writer.perform { try $0.saveChoiceAnswer(answer, run: run) }
+        guard stored else { return }
+        tracker.responseStored(failed: answer.status == .error)
+        tracker.verdictStored()
     }
 
     /// Plays a conversation to the model: each generated assistant turn is asked first (with its own seed derived

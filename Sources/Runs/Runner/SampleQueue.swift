@@ -1,20 +1,20 @@
 import Synchronization
 
-/// Hands out one model's pending samples, in plan order, to its workers.
-final class SampleQueue: Sendable {
-    private let samples: [PlannedSample]
+/// Hands out one model's pending work (planned samples, forced-choice questions), in plan order, to its workers.
+final class SampleQueue<Element: Sendable>: Sendable {
+    private let elements: [Element]
     private let nextIndex = Mutex(0)
 
-    init(_ samples: [PlannedSample]) {
-        self.samples = samples
+    init(_ elements: [Element]) {
+        self.elements = elements
     }
 
-    /// The next sample, nil when all were handed out.
-    func next() -> PlannedSample? {
+    /// The next element, nil when all were handed out.
+    func next() -> Element? {
         nextIndex.withLock { index in
-            guard index < samples.count else { return nil }
+            guard index < elements.count else { return nil }
             defer { index += 1 }
-            return samples[index]
+            return elements[index]
         }
     }
 }

@@ -8,9 +8,11 @@
 ///   is repeated there so that a run's counts are index range counts.
 /// - `verdicts`: one per sample and judge; removed with their response.
 /// - `labels`: human labels, one per sample and annotator.
+/// - `choice_answers` (version 3): one row per forced-choice question answered (``ChoiceAnswer``); the plan of
+///   choices is recomputed from the suite and configuration, so a question is pending while its key is absent.
 enum RunStoreSchema {
     /// The schema version kept in `PRAGMA user_version`.
-    static let version = 2
+    static let version = 3
 
     /// Connection settings: write-ahead log, a full sync at every commit (a committed response survives a power
     /// cut or `kill -9`), foreign keys enforced.
@@ -78,6 +80,19 @@ enum RunStoreSchema {
             created TEXT NOT NULL,
             PRIMARY KEY (key, annotator)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS choice_answers (
+            key TEXT PRIMARY KEY NOT NULL,
+            run_id TEXT NOT NULL REFERENCES runs(id),
+            question TEXT NOT NULL,
+            status TEXT NOT NULL,
+            probabilities TEXT NOT NULL,
+            details TEXT,
+            text TEXT,
+            error TEXT,
+            latency_ms REAL NOT NULL,
+            created TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS choice_answers_by_run ON choice_answers(run_id);
         """
 
     /// Sets up a fresh connection and creates or checks the schema.
