@@ -109,7 +109,10 @@ struct RunCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: out ?? "runs/\(loaded.id)-\(runID)")
         Terminal.error("run \(runID): \(directory.path)")
         let planned = try RunPlanner.plan(suite: loaded, configuration: configuration).count
-        Terminal.error(PlanSummary.line(configuration: configuration, suite: loaded, plannedSamples: planned))
+        let choices = try ChoicePlanner.plan(suite: loaded, configuration: configuration.resolved(for: loaded),
+                                             runID: runID)
+        Terminal.error(PlanSummary.line(configuration: configuration, suite: loaded, plannedSamples: planned,
+                                        plannedChoices: choices))
 
         let display = TerminalProgress()
         let runner = Runner(
@@ -132,8 +135,9 @@ struct RunCommand: AsyncParsableCommand {
             let page = try RunReportHTML.write(runDirectory: directory, runID: outcome.runID)
             Terminal.error("reports: " + (report.files + [page]).map(\.path).joined(separator: ", "))
         }
-        if outcome.counts.failed > 0 {
-            Terminal.error("\(outcome.counts.failed) sample(s) failed; re-run with --retry-errors to ask them again")
+        let failed = outcome.counts.failed + (outcome.choices?.failed ?? 0)
+        if failed > 0 {
+            Terminal.error("\(failed) sample(s) failed; re-run with --retry-errors to ask them again")
         }
         if outcome.judgeFailures > 0, let first = outcome.firstJudgeFailure {
             Terminal.error("\(outcome.judgeFailures) judge call(s) failed (re-run to judge them), first: \(first)")

@@ -58,6 +58,34 @@ struct StoreTests {
         #expect(try database.scalar("PRAGMA user_version") == RunStoreSchema.version)
     }
 
+    @Test("forced-choice answers read back as written; a version 2 store gains their table on opening")
+    func choiceAnswersAndMigration() throws {
+        let (store, runID, _) = try plannedStore("store-choices")
+        let directory = store.directory
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("valueprobe.sqlite").path)
+        try database.execute("DROP TABLE choice_answers; PRAGMA user_version = 2;")
+        let reopened = try RunStore.open(directory: directory)
+        #expect(try database.scalar("PRAGMA user_version") == RunStoreSchema.version)
+        let question = PlannedChoice(key: "k1", model: "ollama:a", choiceID: "canopy", familyID: "dignity",
+                                     value: "dignity", form: "ab", orderIndex: 1, sampleIndex: 0, seed: 9, method: .exact)
+        let exact = ChoiceAnswer(question: question, status: .answered, probabilities: [0.25, 0.75], answerMass: 0.5,
+                                 continuationLogProbabilities: [-12.5, -9], continuationMeanLogProbabilities: [-1.25, -1],
+                                 latencyMilliseconds: 3)
+        var sampled = question
+        sampled.key = "k2"
+        sampled.method = .sampled
+        let invalid = ChoiceAnswer(question: sampled, status: .invalid, probabilities: [], text: "Both, really.",
+                                   latencyMilliseconds: 4)
+        #expect(try reopened.saveChoiceAnswer(exact, run: runID))
+        #expect(try reopened.saveChoiceAnswer(invalid, run: runID))
+        #expect(try !reopened.saveChoiceAnswer(exact, run: runID))  // answered once; the first answer is kept
+        #expect(try reopened.choiceAnswers(run: runID) == [exact, invalid])
+        #expect(try reopened.answeredChoiceKeys(run: runID) == ["k1", "k2"])
+        #expect(throws: RunStoreError.unknownRun(id: "nope")) { try reopened.saveChoiceAnswer(exact, run: "nope") }
+        try database.execute("UPDATE choice_answers SET probabilities = 'oops' WHERE key = 'k1'")
+        #expect(throws: RunStoreError.self) { try reopened.choiceAnswers(run: runID) }
+    }
+
     @Test("manifest, plan and responses read back as written")
     func roundTrip() throws {
         let (store, runID, plan) = try plannedStore("roundtrip")
