@@ -89,6 +89,11 @@ public struct ChoiceAsker: Sendable {
         let total = weights.reduce(0, +)
         var probabilities = Array(repeating: 0.0, count: choice.actions.count)
         for (index, action) in question.answerActions.enumerated() { probabilities[action] = weights[index] / total }
+        guard probabilities.allSatisfy(\.isFinite) else {
+            return ChoiceAnswer(question: planned, status: .error, probabilities: [],
+                                error: "the model gave no finite probability to any offered answer",
+                                latencyMilliseconds: elapsed())
+        }
         var raw = Array(repeating: 0.0, count: choice.actions.count)
         var mean = raw
         for (index, action) in question.order.enumerated() {
