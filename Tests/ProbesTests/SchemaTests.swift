@@ -132,7 +132,7 @@ struct MiniSchemaChecker {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test(arguments: ["khamassi2024", "values-core"])
+    @Test(arguments: ["khamassi2024", "values-core", "choices"])
     func builtinSuitesConformToTheSchema(name: String) throws {
         let checker = MiniSchemaChecker(root: try loadSchema())
         let suite = try BuiltinSuites.load(name)
@@ -191,10 +191,14 @@ struct MiniSchemaChecker {
         #expect(Set(kinds) == Set(CriterionKind.allCases.map(\.rawValue)))
     }
 
-    /// Choices as written (with `control:` and `domain:`, before expansion) conform to the schema too, and the
+    /// The file as written (with `control:` and `domain:`, before expansion) conforms to the schema too, and the
     /// schema rejects a choice with an unknown key.
     @Test func choiceFilesAsWrittenConformToTheSchema() throws {
         let checker = MiniSchemaChecker(root: try loadSchema())
+        let url = try #require(BuiltinSuites.url(for: "choices"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let asWritten = try CanonicalJSON(yaml: text)
+        #expect(checker.errors(in: asWritten).isEmpty, "\(checker.errors(in: asWritten).prefix(5))")
         let fixture = try CanonicalJSON(yaml: choiceFixture + formsBlock)
         #expect(checker.errors(in: fixture).isEmpty, "\(checker.errors(in: fixture).prefix(5))")
         let broken = try CanonicalJSON(yaml: replacing("at_risk: [fairness]", with: "risk: [fairness]", in: choiceFixture))
