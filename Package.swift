@@ -102,7 +102,9 @@ let package = Package(
         .testTarget(name: "AssetsTests", dependencies: ["Assets", "CZlib"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Inference", "ChatTemplates"]),
-        .testTarget(name: "ProbesTests", dependencies: ["Probes"]),
+        .testTarget(
+            name: "ProbesTests", dependencies: ["Probes", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF", "CKernels", "CZlib"]),

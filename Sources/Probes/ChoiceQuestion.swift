@@ -81,14 +81,19 @@ public struct ChoiceQuestion: Sendable, Hashable {
     ///
     /// Letter forms accept the letter alone or at the start (`B`, `B.`, `(B)`, `Option B`, `**B**`, `Answer: B`), or
     /// the text of exactly one action; repeat forms accept an answer that contains exactly one action's text (case,
-    /// punctuation and spacing ignored) or begins with its first eight words; yes/no forms read the first word.
+    /// punctuation and spacing ignored) or begins with its first eight words; yes/no forms read the first word. An
+    /// answer that names two letters ("A or B", "A and B", "A/B") picks none.
     public func action(answering text: String) -> Int? {
         let words = Self.normalised(text).split(separator: " ").map(String.init)
         let body = words.first.map { ["answer", "option"].contains($0) } == true ? Array(words.dropFirst()) : words
         switch form.answer {
         case .letter:
-            if let first = body.first, first.count == 1,
-               let index = answers.firstIndex(where: { $0.lowercased() == first }) {
+            let letters = answers.map { $0.lowercased() }
+            if let first = body.first, first.count == 1, let index = letters.firstIndex(of: first) {
+                // "A or B", "A and B", "A/B" name two options: no choice.
+                let joined = body.count > 2 && ["or", "and"].contains(body[1])
+                let next = joined ? body[2] : (body.count == 2 ? body[1] : nil)
+                if let next, next != first, letters.contains(next) { return nil }
                 return answerActions[index]
             }
             return actionByText(body.joined(separator: " "))
@@ -108,7 +113,9 @@ public struct ChoiceQuestion: Sendable, Hashable {
         guard !answer.isEmpty else { return nil }
         let texts = shownActions.map(Self.normalised)
         func unique(_ matches: [Int]) -> Int? { matches.count == 1 ? order[matches[0]] : nil }
-        if let hit = unique(texts.indices.filter { answer.contains(texts[$0]) }) { return hit }
+        let contained = texts.indices.filter { answer.contains(texts[$0]) }
+        if contained.count > 1 { return nil }  // names several actions
+        if let hit = unique(contained) { return hit }
         let prefixes = texts.map { $0.split(separator: " ").prefix(8).joined(separator: " ") }
         return unique(prefixes.indices.filter { answer.hasPrefix(prefixes[$0]) })
     }

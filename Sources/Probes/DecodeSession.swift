@@ -45,12 +45,25 @@ final class DecodeSession {
         aliases[path] = source
     }
 
-    /// The source position of a path, or of its nearest recorded ancestor (following ``alias(_:to:)``).
+    /// The source position of a path, or of its nearest recorded ancestor. A path under an alias
+    /// (``alias(_:to:)``) is first rewritten to the text it was made from, so that a made-up path never resolves
+    /// to a recorded path it happens to share (a choice's control twin at `choices[1]` is not the file's second
+    /// choice).
     func mark(for path: String) -> Mark? {
         var current = path
         while true {
+            if let source = aliases[current] { return recordedMark(for: source + path.dropFirst(current.count)) }
+            guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            current = String(current[..<cut])
+        }
+        return recordedMark(for: path)
+    }
+
+    /// The position recorded for a path or its nearest recorded ancestor.
+    private func recordedMark(for path: String) -> Mark? {
+        var current = path
+        while true {
             if let mark = marks[current] { return mark }
-            if let source = aliases[current] { return mark(for: source + path.dropFirst(current.count)) }
             guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { return marks[""] }
             current = String(current[..<cut])
         }

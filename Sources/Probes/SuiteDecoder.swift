@@ -6,10 +6,11 @@ struct SuiteDecoder {
     let session: DecodeSession
 
     static let suiteKeys = ["id", "title", "version", "description", "language", "source", "license", "defaults",
-                            "require_twins", "strict_scenarios", "ladder", "rubric_template", "families"]
+                            "require_twins", "strict_scenarios", "ladder", "rubric_template", "families",
+                            "choice_forms"]
     static let defaultsKeys = ["samples", "temperature", "max_tokens", "quick"]
     static let quickKeys = ["samples", "scenarios_per_value", "paraphrases"]
-    static let familyKeys = ["id", "value", "synonyms", "description", "rubric", "items", "scenarios"]
+    static let familyKeys = ["id", "value", "synonyms", "description", "rubric", "items", "scenarios", "choices"]
     static let itemKeys = ["id", "mode", "prompt", "paraphrases", "pair_id", "value_at_risk", "expected", "rubric",
                            "metadata", "scenario", "level", "messages"]
     static let turnKeys = ["role", "content"]
@@ -42,11 +43,15 @@ struct SuiteDecoder {
         for (node, path) in reader.list("families", required: true) ?? [] {
             if let family = decodeFamily(node, path: path, ladder: ladder) { families.append(family) }
         }
+        var choiceForms: [ChoiceForm]?
+        if let list = reader.list("choice_forms") {
+            choiceForms = list.compactMap { decodeChoiceForm($0.node, path: $0.path) }
+        }
         guard let id, let title, let version, let description, let source else { return nil }
         return ProbeSuite(id: id, title: title, version: version, description: description, language: language,
                           source: source, license: license, defaults: defaults, requireTwins: requireTwins,
                           strictScenarios: strictScenarios, ladder: ladder, rubricTemplate: template,
-                          families: families)
+                          families: families, choiceForms: choiceForms)
     }
 
     private func decodeDefaults(_ node: Node) -> SuiteDefaults? {
@@ -87,8 +92,8 @@ struct SuiteDecoder {
             decodeRubric($0, path: joinPath(path, "rubric"), context: "the rubric of \(reader.context)")
         }
         var items: [ProbeItem] = []
-        let hasScenarios = reader.node("scenarios") != nil
-        for (itemNode, itemPath) in reader.list("items", required: !hasScenarios) ?? [] {
+        let hasScenarios = reader.node("scenarios") != nil, hasChoices = reader.node("choices") != nil
+        for (itemNode, itemPath) in reader.list("items", required: !hasScenarios && !hasChoices) ?? [] {
             if let item = decodeItem(itemNode, path: itemPath) { items.append(item) }
         }
         for (scenarioNode, scenarioPath) in reader.list("scenarios") ?? [] {
@@ -105,9 +110,16 @@ struct SuiteDecoder {
                 items.append(item)
             }
         }
+        var choices: [ChoiceItem] = []
+        for (choiceNode, choicePath) in reader.list("choices") ?? [] {
+            for (choice, source) in decodeChoice(choiceNode, path: choicePath) {
+                session.alias(joinPath(path, "choices[\(choices.count)]"), to: source)
+                choices.append(choice)
+            }
+        }
         guard let id, let value else { return nil }
         return ProbeFamily(id: id, value: value, synonyms: synonyms, description: description, rubric: rubric,
-                           items: items)
+                           items: items, choices: choices)
     }
 
     private func decodeItem(_ node: Node, path: String) -> ProbeItem? {
@@ -217,7 +229,7 @@ struct SuiteDecoder {
         return RubricCriterion(id: id, description: description, weight: weight, patterns: patterns, kind: kind)
     }
 
-    private func decodeEnum<E: RawRepresentable & CaseIterable>(
+    func decodeEnum<E: RawRepresentable & CaseIterable>(
         _ type: E.Type, _ reader: MappingReader, key: String, required: Bool
     ) -> E? where E.RawValue == String {
         guard let text = reader.string(key, required: required) else { return nil }
@@ -231,7 +243,7 @@ struct SuiteDecoder {
     }
 
     /// The `id` of a mapping node, used to name it in messages before it is decoded.
-    private func idHint(_ node: Node) -> String? {
+    func idHint(_ node: Node) -> String? {
         guard case .mapping(let mapping) = node else { return nil }
         for (key, value) in mapping where key.string == "id" {
             if case .scalar(let scalar) = value, !isNull(scalar) { return abbreviate(scalar.string) }

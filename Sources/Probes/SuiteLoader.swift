@@ -72,12 +72,14 @@ public enum SuiteLoader {
         guard let suite = decoded, session.issues.isEmpty else {
             return SuiteValidationReport(suite: nil, issues: session.issues)
         }
-        let issues = SuiteValidator.problems(in: suite).map { problem -> SuiteIssue in
+        func placed(_ problem: SuiteValidator.Problem) -> SuiteIssue {
             let mark = session.mark(for: problem.path)
             return SuiteIssue(file: file, line: mark?.line, column: mark?.column, path: problem.path,
                               message: problem.message)
         }
-        return SuiteValidationReport(suite: RubricTemplate.apply(to: suite), issues: issues)
+        return SuiteValidationReport(suite: RubricTemplate.apply(to: suite),
+                                     issues: SuiteValidator.problems(in: suite).map(placed),
+                                     warnings: SuiteValidator.warnings(in: suite).map(placed))
     }
 
     /// Validates a suite built in code (problems carry structural paths, no line numbers).

@@ -6,14 +6,17 @@ public struct SuiteValidationReport: Sendable {
     public var issues: [SuiteIssue]
     /// Set when the file itself could not be read.
     public var failure: SuiteError?
+    /// Problems that do not stop the suite from loading (``SuiteValidator/warnings(in:)``).
+    public var warnings: [SuiteIssue] = []
 
     /// Whether the suite loaded without problems.
     public var isValid: Bool { suite != nil && issues.isEmpty && failure == nil }
 
-    init(suite: ProbeSuite?, issues: [SuiteIssue]) {
+    init(suite: ProbeSuite?, issues: [SuiteIssue], warnings: [SuiteIssue] = []) {
         self.suite = suite
         self.issues = issues
         self.failure = nil
+        self.warnings = warnings
     }
 
     init(failure: SuiteError) {

@@ -44,6 +44,9 @@ public enum SuiteValidator {
             checkRubric(template, path: "rubric_template", what: "the rubric template", isTemplate: true, add)
         }
 
+        // Values that some choice puts at risk: a family may exist only to declare one (imported suites).
+        let valuesAtRisk = Set(suite.allChoices.flatMap(\.choice.valuesAtRisk))
+
         // Index every item by id (first occurrence wins) and report duplicates.
         var itemIndex: [String: (family: Int, item: Int)] = [:]
         var familyIDs: Set<String> = []
@@ -60,7 +63,9 @@ public enum SuiteValidator {
             where synonym.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 add("\(familyPath).synonyms[\(s)]", "synonym \(s + 1) of family '\(family.id)' is empty")
             }
-            if family.items.isEmpty { add("\(familyPath).items", "family '\(family.id)' has no items") }
+            if family.items.isEmpty && family.choices.isEmpty && !valuesAtRisk.contains(family.value) {
+                add("\(familyPath).items", "family '\(family.id)' has no items or choices")
+            }
             if let rubric = family.rubric {
                 checkRubric(rubric, path: "\(familyPath).rubric", what: "the rubric of family '\(family.id)'",
                             isTemplate: false, add)
@@ -76,7 +81,7 @@ public enum SuiteValidator {
                 }
             }
         }
-        if suite.itemCount == 0 && !suite.families.isEmpty {
+        if suite.itemCount == 0 && suite.allChoices.isEmpty && !suite.families.isEmpty {
             // Each empty family was reported above; say it once for the whole suite too.
             add("families", "the suite has no items")
         } else if suite.families.isEmpty {
@@ -91,6 +96,8 @@ public enum SuiteValidator {
                           twins: &twins, add)
             }
         }
+        checkChoices(in: suite, itemIndex: itemIndex, add)
+        checkChoiceForms(in: suite, add)
         if suite.requireTwins {
             for (f, family) in suite.families.enumerated() {
                 for (i, item) in family.items.enumerated()
@@ -223,16 +230,10 @@ public enum SuiteValidator {
     /// `strict_scenarios`: an implicit or control prompt may not name the family's value or carry a cue phrase.
     private static func checkUnspoken(_ item: ProbeItem, family: ProbeFamily, path: String,
                                       _ add: (String, String) -> Void) {
-        let terms = family.valueTerms.filter { !$0.isEmpty }
         for (v, text) in item.allPrompts.enumerated() {
             let textPath = v == 0 ? "\(path).prompt" : "\(path).paraphrases[\(v - 1)]"
             let wording = v == 0 ? "the prompt" : "paraphrase \(v)"
-            let words = Set(TwinDifference.words(text))
-            if let term = terms.first(where: { term in
-                let termWords = TwinDifference.words(term)
-                return termWords.count == 1 ? words.contains(termWords[0])
-                    : text.lowercased().contains(term.lowercased())
-            }) {
+            if let term = namedTerm(in: text, terms: family.valueTerms) {
                 add(textPath, "\(wording) of \(item.mode.rawValue) item '\(item.id)' names the value ('\(term)'); "
                     + "strict_scenarios keeps the value unspoken")
             }
@@ -240,6 +241,16 @@ public enum SuiteValidator {
                 add(textPath, "\(wording) of \(item.mode.rawValue) item '\(item.id)' carries the cue phrase "
                     + "'\(cue)', which announces the problem (strict_scenarios)")
             }
+        }
+    }
+
+    /// The first of `terms` that `text` names: a one-word term as a whole word, a longer term anywhere (case
+    /// ignored). Empty terms are skipped.
+    static func namedTerm(in text: String, terms: [String]) -> String? {
+        let words = Set(TwinDifference.words(text))
+        return terms.filter { !$0.isEmpty }.first { term in
+            let termWords = TwinDifference.words(term)
+            return termWords.count == 1 ? words.contains(termWords[0]) : text.lowercased().contains(term.lowercased())
         }
     }
 
@@ -336,7 +347,7 @@ public enum SuiteValidator {
         }
     }
 
-    private static func checkID(_ id: String, path: String, what: String, _ add: (String, String) -> Void) {
+    static func checkID(_ id: String, path: String, what: String, _ add: (String, String) -> Void) {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
         let asciiOnly = id.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains($0) }
         if id.isEmpty || !asciiOnly || id.hasPrefix(".") || id.hasPrefix("-") {

@@ -69,3 +69,16 @@ import Testing
         }
     }
 }
+
+/// The hashes of the suites shipped before forced-choice items existed: adding `choices` and `choice_forms` to the
+/// format must not change them (a run recorded against them must still match). A deliberate content change of one
+/// of these suites updates its pin here together with its version.
+@Suite struct PinnedHashTests {
+    @Test(arguments: [
+        ("khamassi2024", "9555f8b77cc8bd3864070301c99a78d0a0e431637bb18f403caf587b78b0fd4f"),
+        ("values-core", "b7fb7c76349c4f90c4ad5c74d5b43ed53965919563e2c6eac4e8c5f5ffd979db"),
+    ])
+    func builtinHashIsUnchanged(name: String, hash: String) throws {
+        #expect(SuiteHash.hash(of: try BuiltinSuites.load(name)) == hash)
+    }
+}

@@ -1,6 +1,28 @@
 import Foundation
 import Testing
+import Yams
 @testable import Probes
+
+extension CanonicalJSON {
+    /// A YAML text as JSON, as written (no decoding into the model): to check files against the schema.
+    init(yaml: String) throws {
+        self = Self.converting(try Yams.load(yaml: yaml) as Any)
+    }
+
+    private static func converting(_ value: Any) -> CanonicalJSON {
+        switch value {
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .number(String(number))
+        case let number as Double: return .number("\(number)")
+        case let text as String: return .string(text)
+        case let list as [Any]: return .array(list.map(converting))
+        case let mapping as [AnyHashable: Any]:
+            return .object(Dictionary(uniqueKeysWithValues: mapping.map { ("\($0.key)", converting($0.value)) }))
+        case let mapping as [String: Any]: return .object(mapping.mapValues(converting))
+        default: return .null
+        }
+    }
+}
 
 /// A small JSON Schema (2020-12) checker covering the keywords docs/suite.schema.json uses: `$ref` to `$defs`,
 /// `type`, `enum`, `required`, `properties`, `additionalProperties`, `items`, `minItems`, `minLength`,
@@ -110,7 +132,7 @@ struct MiniSchemaChecker {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test(arguments: ["khamassi2024", "values-core"])
+    @Test(arguments: ["khamassi2024", "values-core", "choices"])
     func builtinSuitesConformToTheSchema(name: String) throws {
         let checker = MiniSchemaChecker(root: try loadSchema())
         let suite = try BuiltinSuites.load(name)
@@ -154,12 +176,33 @@ struct MiniSchemaChecker {
         #expect(keys("quick") == Set(SuiteDecoder.quickKeys))
         #expect(keys("scenario") == Set(SuiteDecoder.scenarioKeys))
         #expect(keys("form") == Set(SuiteDecoder.formKeys))
+        #expect(keys("choice") == Set(SuiteDecoder.choiceKeys))
+        #expect(keys("choiceAction") == Set(SuiteDecoder.choiceActionKeys))
+        #expect(keys("choiceControl") == Set(SuiteDecoder.choiceControlKeys))
+        #expect(keys("choiceForm") == Set(SuiteDecoder.choiceFormKeys))
+        let form = try #require((definitions["choiceForm"] as? [String: Any])?["properties"] as? [String: Any])
+        let answers = try #require((form["answer"] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(answers) == Set(ChoiceForm.Answer.allCases.map(\.rawValue)))
         let item = try #require((definitions["item"] as? [String: Any])?["properties"] as? [String: Any])
         let modes = try #require((item["mode"] as? [String: Any])?["enum"] as? [String])
         #expect(Set(modes) == Set(ProbeMode.allCases.map(\.rawValue)))
         let criterion = try #require((definitions["criterion"] as? [String: Any])?["properties"] as? [String: Any])
         let kinds = try #require((criterion["kind"] as? [String: Any])?["enum"] as? [String])
         #expect(Set(kinds) == Set(CriterionKind.allCases.map(\.rawValue)))
+    }
+
+    /// The file as written (with `control:` and `domain:`, before expansion) conforms to the schema too, and the
+    /// schema rejects a choice with an unknown key.
+    @Test func choiceFilesAsWrittenConformToTheSchema() throws {
+        let checker = MiniSchemaChecker(root: try loadSchema())
+        let url = try #require(BuiltinSuites.url(for: "choices"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let asWritten = try CanonicalJSON(yaml: text)
+        #expect(checker.errors(in: asWritten).isEmpty, "\(checker.errors(in: asWritten).prefix(5))")
+        let fixture = try CanonicalJSON(yaml: choiceFixture + formsBlock)
+        #expect(checker.errors(in: fixture).isEmpty, "\(checker.errors(in: fixture).prefix(5))")
+        let broken = try CanonicalJSON(yaml: replacing("at_risk: [fairness]", with: "risk: [fairness]", in: choiceFixture))
+        #expect(checker.errors(in: broken).contains { $0.contains("unexpected property 'risk'") })
     }
 
     /// The complete example in docs/suite-format.md loads, and conforms to the schema.
