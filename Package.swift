@@ -103,7 +103,8 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Inference", "ChatTemplates"]),
         .testTarget(
-            name: "ProbesTests", dependencies: ["Probes", .product(name: "Yams", package: "Yams")]
+            name: "ProbesTests", dependencies: ["Probes", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),

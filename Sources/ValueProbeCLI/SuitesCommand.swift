@@ -5,8 +5,8 @@ import Probes
 struct SuitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suites",
-        abstract: "List the built-in probe suites, or validate a suite file.",
-        subcommands: [List.self, Validate.self]
+        abstract: "List the built-in probe suites, validate a suite file, or import a published item bank.",
+        subcommands: [List.self, Validate.self, Import.self]
     )
 
     struct List: ParsableCommand {
@@ -50,6 +50,49 @@ struct SuitesCommand: ParsableCommand {
             guard report.isValid, let suite = report.suite else { throw ExitCode(1) }
             let choices = suite.allChoices.isEmpty ? "" : ", \(suite.allChoices.count) choices"
             print("\(path): valid — \(suite.allItems.count) items\(choices), sha256:\(SuiteHash.hash(of: suite))")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn a downloaded item bank (MoralChoice, DailyDilemmas, NurValues) into a suite file.",
+            discussion: "The file keeps its published layout (docs/suite-format.md, \"Importing public item banks\"). "
+                + "Rows left out are listed on stderr; the suite is written as YAML to --out or stdout.")
+        @Argument(help: "moralchoice, dailydilemmas or nurvalues.") var format: String
+        @Argument(help: "The downloaded file (CSV; DailyDilemmas also JSON or JSON Lines).") var file: String
+        @Option(help: "Where to write the suite (default: standard output).") var out: String?
+        @Option(help: "The suite's id (default: from the file name).") var id: String?
+        @Option(help: "NurValues only: easy (the cases) or hard (the dialogues).") var level = "easy"
+
+        func run() throws {
+            guard let bank = ItemBankFormat(rawValue: format.lowercased()) else {
+                let names = ItemBankFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                Terminal.error("unknown format '\(format)' (expected one of: \(names))")
+                throw ExitCode(1)
+            }
+            let imported: ImportedSuite
+            do {
+                imported = try bank.importSuite(from: URL(fileURLWithPath: file),
+                                                options: ItemBankOptions(suiteID: id, level: level))
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode(1)
+            }
+            for line in imported.skipped { Terminal.error(line) }
+            let suite = imported.suite
+            let text = try SuiteWriter.yaml(suite, header: [
+                "Imported from \(URL(fileURLWithPath: file).lastPathComponent) by `valueprobe suites import \(bank.rawValue)`.",
+                imported.licenceNote,
+            ])
+            if let out {
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+                let count = imported.skipped.count
+                let skipped = count == 0 ? "" : " (\(count) row\(count == 1 ? "" : "s") left out)"
+                Terminal.error("\(out): \(suite.allItems.count) items, \(suite.allChoices.count) choices, "
+                               + "\(suite.families.count) values\(skipped)")
+            } else {
+                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            }
         }
     }
 }
