@@ -61,6 +61,7 @@ public struct ChoiceQuestion: Sendable, Hashable {
             let letters = Self.letters(texts.count)
             let lines = zip(letters, texts).map { "\($0). \($1)" }.joined(separator: "\n")
             prompt = prompt.replacingOccurrences(of: "{options}", with: lines)
+                .replacingOccurrences(of: "{letters}", with: Self.list(letters))
             answers = letters
             answerActions = order
         case .repeat:
@@ -74,6 +75,12 @@ public struct ChoiceQuestion: Sendable, Hashable {
             answerActions = Array(order.prefix(2))
         }
         self.prompt = prompt
+    }
+
+    /// "A or B", "A, B or C".
+    static func list(_ letters: [String]) -> String {
+        guard letters.count > 1 else { return letters.first ?? "" }
+        return letters.dropLast().joined(separator: ", ") + " or " + letters[letters.count - 1]
     }
 
     /// The action a sampled answer picks (an index into ``ChoiceItem/actions``), or nil when the answer picks none

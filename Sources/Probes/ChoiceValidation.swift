@@ -161,7 +161,7 @@ extension SuiteValidator {
                 add("\(path).template", "the template of choice form '\(form.id)' has no \(needed) (a \(kind) form "
                     + "needs \(form.placeholders.joined(separator: ", ")))")
             }
-            for unknown in used where !form.placeholders.contains(unknown) {
+            for unknown in used where !form.placeholders.contains(unknown) && !form.optionalPlaceholders.contains(unknown) {
                 add("\(path).template", "the template of choice form '\(form.id)' uses \(unknown), which a \(kind) "
                     + "form does not fill (it fills \(form.placeholders.joined(separator: ", ")))")
             }

@@ -13,8 +13,15 @@ public enum SuiteHash {
 
     /// The suite as canonical JSON text: keys sorted by code point, no whitespace, nil fields left out.
     /// Python's `json.dumps(suite, sort_keys=True, ensure_ascii=False, separators=(",", ":"))` writes the same.
+    ///
+    /// A suite with forced choices is hashed with the forms its choices are asked in, the built-in defaults
+    /// (``ChoiceForm/moralChoice``) included, so that a change of their wording is a new hash and a new run.
     public static func canonicalJSON(of suite: ProbeSuite) -> String {
+        var hashed = suite
+        if hashed.choiceForms == nil && hashed.families.contains(where: { !$0.choices.isEmpty }) {
+            hashed.choiceForms = ChoiceForm.moralChoice
+        }
         // Encoding the model's own types cannot fail: the tree encoder never throws.
-        (try? CanonicalEncoder.encode(suite))?.text ?? ""
+        return (try? CanonicalEncoder.encode(hashed))?.text ?? ""
     }
 }

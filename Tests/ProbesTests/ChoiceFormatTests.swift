@@ -318,8 +318,12 @@ let brokenChoiceFixtures: [BrokenFixture] = [
         #expect(SuiteHash.hash(of: suite) != SuiteHash.hash(of: changed))
         let json = SuiteHash.canonicalJSON(of: suite)
         #expect(json.contains("\"control_of\":\"canopy\""))
-        #expect(try JSONDecoder().decode(ProbeSuite.self, from: Data(json.utf8)) == suite)
-        // The canonical JSON is itself a suite file that loads to the same suite.
-        #expect(try SuiteLoader.load(yaml: json) == suite)
+        // The canonical JSON names the question forms the choices are asked in (here MoralChoice's defaults), and
+        // is itself a suite file that loads to the same suite with those forms written out.
+        var asked = suite
+        asked.choiceForms = suite.resolvedChoiceForms
+        #expect(try JSONDecoder().decode(ProbeSuite.self, from: Data(json.utf8)) == asked)
+        #expect(try SuiteLoader.load(yaml: json) == asked)
+        #expect(SuiteHash.hash(of: asked) == SuiteHash.hash(of: suite))
     }
 }

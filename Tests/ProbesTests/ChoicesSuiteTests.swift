@@ -57,7 +57,13 @@ import Testing
         var changed = first
         changed.families[0].choices[0].actions.swapAt(0, 1)
         #expect(SuiteHash.hash(of: changed) != SuiteHash.hash(of: first))
-        #expect(try JSONDecoder().decode(ProbeSuite.self, from: Data(SuiteHash.canonicalJSON(of: first).utf8)) == first)
+        // The hash covers the default question forms the choices are asked in.
+        var asked = first
+        asked.choiceForms = ChoiceForm.moralChoice
+        #expect(try JSONDecoder().decode(ProbeSuite.self, from: Data(SuiteHash.canonicalJSON(of: first).utf8)) == asked)
+        #expect(SuiteHash.hash(of: asked) == SuiteHash.hash(of: first))
+        asked.choiceForms?[0].template += " "
+        #expect(SuiteHash.hash(of: asked) != SuiteHash.hash(of: first))
     }
 
     @Test func noContextOrActionNamesAValue() throws {
