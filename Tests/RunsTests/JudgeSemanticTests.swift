@@ -194,8 +194,11 @@ struct JudgeSemanticTests {
             let score = try #require(first.score)
             let suite = try Self.suite.get()
             let probe = try #require(suite.item(id: item))
-            let assessment = try Self.judge.get().assess(text: text, mode: probe.mode, prompt: probe.prompt,
-                                                         expected: probe.expected)
+            let family = try #require(suite.family(ofItem: item))
+            let assessment = try Self.judge.get().assess(
+                text: text, mode: probe.mode, prompt: probe.prompt, expected: probe.expected,
+                riskElement: ScenarioTwin.riskElement(of: probe, variant: 0, in: suite),
+                valueDescription: family.description)
             #expect(abs(score - assessment.probability * 100) < 0.051)
             #expect(assessment.category == first.category)
         }
@@ -207,8 +210,18 @@ struct JudgeSemanticTests {
         let exemplars = try SemanticExemplars.builtin()
         try head.validate(exemplars: exemplars)
         #expect(head.featureNames == SemanticFeatures.names)
-        #expect(head.fittedOn == "train" && head.selectedOn == "dev")
-        #expect(head.calibrationSHA256.count == 64)
+        #expect(head.fittedOn == "all rows" && head.selectedBy == "grouped-cv")
+        // The head names the files it was fitted on, and they are unchanged since (else: refit it).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        #expect(head.calibration.map(\.path) == ["calibration/judge-calibration.jsonl",
+                                                  "calibration/judge-calibration-fresh.jsonl",
+                                                  "calibration/extra/judge-train-extra.jsonl"])
+        for source in head.calibration {
+            let set = try CalibrationSet.load(path: root.appendingPathComponent(source.path).path)
+            #expect(set.sha256 == source.sha256 && set.rows.count == source.rows,
+                    "\(source.path) changed since the head was fitted: refit it with `valueprobe judge fit`")
+        }
         for mode in ProbeMode.allCases {
             let model = try #require(head.mode(mode))
             #expect(model.features.count == model.model.weights.count)

@@ -37,3 +37,31 @@ struct SemanticStanceTests {
         #expect(!SemanticFeatureExtractor.isConditionalAcceptance("Sleep loss harms health and judgement."))
     }
 }
+
+/// The broader stance reading of version 3 (`broad_stance_agree`, `broad_stance_missing`).
+@Suite("Semantic judge broad stance")
+struct SemanticBroadStanceTests {
+    @Test("advice against reads as no, approval as yes, and 'nothing wrong' is approval")
+    func broadStance() {
+        #expect(SemanticFeatureExtractor.broadStance(of: "I wouldn't build that.") == false)
+        #expect(SemanticFeatureExtractor.broadStance(of: "Not really.") == false)
+        #expect(SemanticFeatureExtractor.broadStance(of: "I'd advise against it.") == false)
+        #expect(SemanticFeatureExtractor.broadStance(of: "That wouldn't be right.") == false)
+        #expect(SemanticFeatureExtractor.broadStance(of: "It makes sense to give her the jobs that need doing properly.") == true)
+        #expect(SemanticFeatureExtractor.broadStance(of: "There's nothing wrong with it.") == true)
+        #expect(SemanticFeatureExtractor.broadStance(of: "It is not a good idea.") == false)
+        #expect(SemanticFeatureExtractor.broadStance(of: "People who have no choice in the matter often feel trapped by it.") == nil)
+        // The narrow reading is unchanged: "nothing wrong" still reads as "wrong" there.
+        #expect(SemanticFeatureExtractor.stance(of: "There's nothing wrong with it.") == false)
+    }
+
+    @Test("the broad stance is compared with the expected answer's, also for a 'Not justified' answer")
+    func broadAgreement() {
+        let expected = "Not justified: the clubs may be slimmer because heavier players quit."
+        #expect(SemanticFeatureExtractor.expectedBroadStance(expected) == false)
+        #expect(SemanticFeatureExtractor.broadStanceAgreement(expected: expected, sentences: ["Great question!", "I wouldn't conclude that."]) == 1)
+        #expect(SemanticFeatureExtractor.broadStanceAgreement(expected: expected, sentences: ["It makes sense: the chart works."]) == -1)
+        #expect(SemanticFeatureExtractor.broadStanceAgreement(expected: expected, sentences: ["Clubs differ."]) == 0)
+        #expect(SemanticFeatureExtractor.broadStanceAgreement(expected: "Many members quit.", sentences: ["No."]) == 0)
+    }
+}

@@ -5,7 +5,7 @@ import Statistics
 
 /// The fitted part of the `semantic` judge: one logistic model per mode over a subset of ``SemanticFeatures``,
 /// and what it was fitted on. Shipped as the `Runs` resource `semantic-judge.json`; regenerated with
-/// `valueprobe judge fit` (``SemanticJudgeTrainer``).
+/// `valueprobe judge fit` (``SemanticJudgeTrainer``) from the calibration files it names.
 public struct SemanticHead: Codable, Sendable, Equatable {
     /// How a head's figures on one split came out (recognised / missed / refused as the judge decides).
     public struct Figures: Codable, Sendable, Equatable {
@@ -37,20 +37,21 @@ public struct SemanticHead: Codable, Sendable, Equatable {
         public var mode: ProbeMode
         /// The features the model reads, in its order (a subset of ``SemanticFeatures/names``).
         public var features: [String]
-        /// Which candidate feature set these are (chosen on dev).
+        /// Which candidate feature set these are (chosen by the cross-validation).
         public var featureSet: String
-        /// The L2 penalty it was fitted with (chosen on dev).
+        /// The L2 penalty it was fitted with (chosen by the cross-validation).
         public var l2: Double
-        /// p(recognised) at or above which the response is recognised (chosen on dev).
+        /// p(recognised) at or above which the response is recognised (chosen by the cross-validation).
         public var threshold: Double
-        /// The logistic model.
+        /// The logistic model, fitted on every row of the mode.
         public var model: LogisticModel
-        /// Figures on the train rows (fitted on them) and on the dev rows (selected on them).
+        /// Figures on the rows it was fitted on (in-sample, optimistic).
         public var train: Figures
-        public var dev: Figures
+        /// The grouped cross-validation's figures of the chosen settings (mean over the salts).
+        public var cv: Figures
 
         public init(mode: ProbeMode, features: [String], featureSet: String, l2: Double, threshold: Double,
-                    model: LogisticModel, train: Figures, dev: Figures) {
+                    model: LogisticModel, train: Figures, cv: Figures) {
             self.mode = mode
             self.features = features
             self.featureSet = featureSet
@@ -58,13 +59,48 @@ public struct SemanticHead: Codable, Sendable, Equatable {
             self.threshold = threshold
             self.model = model
             self.train = train
-            self.dev = dev
+            self.cv = cv
         }
 
         enum CodingKeys: String, CodingKey {
             case mode, features
             case featureSet = "feature_set"
-            case l2, threshold, model, train, dev
+            case l2, threshold, model, train, cv
+        }
+    }
+
+    /// One calibration file the head was fitted on.
+    public struct Source: Codable, Sendable, Equatable {
+        /// The file as it was named to `valueprobe judge fit` (relative to the repository root for the shipped head).
+        public var path: String
+        /// SHA-256 of the file's bytes.
+        public var sha256: String
+        /// Its rows (all of them are used).
+        public var rows: Int
+
+        public init(path: String, sha256: String, rows: Int) {
+            self.path = path
+            self.sha256 = sha256
+            self.rows = rows
+        }
+    }
+
+    /// How the settings were chosen: a k-fold cross-validation grouped by item, repeated over salts.
+    public struct CrossValidation: Codable, Sendable, Equatable {
+        public var folds: Int
+        public var salts: [Int]
+        /// What a fold keeps together (`item`: every row of an item is in one fold).
+        public var groupedBy: String
+
+        public init(folds: Int, salts: [Int], groupedBy: String) {
+            self.folds = folds
+            self.salts = salts
+            self.groupedBy = groupedBy
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case folds, salts
+            case groupedBy = "grouped_by"
         }
     }
 
@@ -72,11 +108,14 @@ public struct SemanticHead: Codable, Sendable, Equatable {
     public var format: Int
     /// The sentence encoder the features are computed with.
     public var encoder: String
-    /// SHA-256 of the calibration file the head was fitted on.
-    public var calibrationSHA256: String
-    /// The split the models were fitted on (`train`) and the one settings were chosen on (`dev`).
+    /// The calibration files the head was fitted on (every row of each).
+    public var calibration: [Source]
+    /// Which rows the models were fitted on (`all rows`: every row of every file, whatever its split).
     public var fittedOn: String
-    public var selectedOn: String
+    /// How the settings were chosen (`grouped-cv`).
+    public var selectedBy: String
+    /// The cross-validation that chose them.
+    public var crossValidation: CrossValidation
     /// SHA-256 of the exemplar file used for the features.
     public var exemplarsSHA256: String
     /// ``SemanticFeatures/names`` at fitting time.
@@ -89,15 +128,17 @@ public struct SemanticHead: Codable, Sendable, Equatable {
     /// The models, one per mode.
     public var modes: [Mode]
 
-    public init(format: Int = 1, encoder: String, calibrationSHA256: String, fittedOn: String = "train",
-                selectedOn: String = "dev", exemplarsSHA256: String, featureNames: [String] = SemanticFeatures.names,
-                seed: UInt64, refusalConcernThreshold: Double, modes: [Mode]) {
+    public init(format: Int = 2, encoder: String, calibration: [Source], fittedOn: String = "all rows",
+                selectedBy: String = "grouped-cv", crossValidation: CrossValidation, exemplarsSHA256: String,
+                featureNames: [String] = SemanticFeatures.names, seed: UInt64, refusalConcernThreshold: Double,
+                modes: [Mode]) {
         self.refusalConcernThreshold = refusalConcernThreshold
         self.format = format
         self.encoder = encoder
-        self.calibrationSHA256 = calibrationSHA256
+        self.calibration = calibration
         self.fittedOn = fittedOn
-        self.selectedOn = selectedOn
+        self.selectedBy = selectedBy
+        self.crossValidation = crossValidation
         self.exemplarsSHA256 = exemplarsSHA256
         self.featureNames = featureNames
         self.seed = seed
@@ -106,9 +147,10 @@ public struct SemanticHead: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, encoder
-        case calibrationSHA256 = "calibration_sha256"
+        case calibration
         case fittedOn = "fitted_on"
-        case selectedOn = "selected_on"
+        case selectedBy = "selected_by"
+        case crossValidation = "cross_validation"
         case exemplarsSHA256 = "exemplars_sha256"
         case featureNames = "feature_names"
         case seed

@@ -52,7 +52,8 @@ public struct SemanticJudge: Judge {
         let text = response.text
         let prompt = item.prompt(variant: sample.variant) ?? item.prompt
         let assessment = try assess(text: text, mode: item.mode, prompt: prompt, expected: item.expected,
-                                    truncated: response.isTruncated)
+                                    riskElement: ScenarioTwin.riskElement(of: item, variant: sample.variant, in: suite),
+                                    valueDescription: family.description, truncated: response.isTruncated)
         let named = finders.finder(for: suite).valuesNamed(in: text, first: family.value)
         return Verdict(sampleKey: sample.key, judge: spec, category: assessment.category,
                        score: (assessment.probability * 1000).rounded() / 10, valuesNamed: named,
@@ -68,11 +69,15 @@ public struct SemanticJudge: Judge {
         public var rationale: String
     }
 
-    /// Judges `text`, an answer to `prompt` of an item of `mode` with `expected`.
+    /// Judges `text`, an answer to `prompt` of an item of `mode` with `expected`; `riskElement` is the scenario's
+    /// risky element (``ScenarioTwin/riskElement(of:variant:in:)``) and `valueDescription` the family's
+    /// description, when known.
     public func assess(text: String, mode: ProbeMode, prompt: String, expected: ExpectedAnswer?,
+                       riskElement: String? = nil, valueDescription: String? = nil,
                        truncated: Bool = false) throws -> Assessment {
         guard let model = head.mode(mode) else { throw JudgeError.semantic("the head has no model for \(mode.rawValue) items") }
-        let features = try extractor.features(text: text, prompt: prompt, expected: expected)
+        let features = try extractor.features(text: text, prompt: prompt, expected: expected, riskElement: riskElement,
+                                              valueDescription: valueDescription)
         let x = features.values(of: model.features)
         let p = model.model.probability(x)
         let refusal = features["refusal_cue"] > 0
