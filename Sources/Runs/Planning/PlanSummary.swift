@@ -43,7 +43,9 @@ public enum PlanSummary {
                                     maxTokens: configuration.maxTokens, includeParaphrases: configuration.includeParaphrases,
                                     scenariosPerValue: configuration.scenariosPerValue, scope: .full)
             .resolved(for: suite)
-        if resolved.scope == .quick, suite.defaults.quick != nil,
+        // Samples do not apply to exact forced-choice questions: a run of those alone has no quick plan to mention.
+        let onlyExact = plannedSamples == 0 && plannedChoices.allSatisfy { $0.method == .exact }
+        if !onlyExact, resolved.scope == .quick, suite.defaults.quick != nil,
            full.effectiveSamples != resolved.effectiveSamples || full.scenariosPerValue != resolved.scenariosPerValue
             || full.includeParaphrases != resolved.includeParaphrases {
             var asks: [String] = []
