@@ -113,7 +113,9 @@ struct PrefsCommand: AsyncParsableCommand {
         if json {
             try Terminal.printJSON(result)
         } else {
-            Terminal.write(PrefsSummaryText.render(result, width: TerminalProgress.terminalWidth()) + "\n")
+            // Piped output is not cut to a terminal's width.
+            let width = isatty(1) != 0 ? TerminalProgress.terminalWidth() : 160
+            Terminal.write(PrefsSummaryText.render(result, width: width) + "\n")
         }
         if result.tally.errors > 0 {
             Terminal.error("\(result.tally.errors) question(s) failed; re-run the same command to ask them again")

@@ -21,7 +21,9 @@ public enum PrefsMarkdown {
         } else {
             text += "Per value, the fitted probability that an outcome upholding the value is preferred to one violating "
             text += "it (mean over the value's pairs), and the mean utility difference, with 95 % bootstrap intervals. "
-            text += "\"agrees\": the interval lies above 1/2.\n\n"
+            text += "The difference is in units of the SD of the utilities and ignores their variances, which P "
+            text += "accounts for. \"agrees\": the interval of P lies above 1/2; \"disagrees\": below; \"unclear\": "
+            text += "it covers 1/2.\n\n"
             text += table(PrefsTables.agreementHeader, PrefsTables.agreementRows(result)) + "\n\n"
         }
         text += "## Utilities\n\nNormalised (mean 0, SD 1 over the outcomes), grouped by value, highest first.\n\n"

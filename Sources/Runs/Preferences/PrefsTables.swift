@@ -33,13 +33,13 @@ enum PrefsTables {
         }
     }
 
-    static let agreementHeader = ["value", "P(upholds > violates)", "95% interval", "utility difference",
-                                  "95% interval", "observed P (pairs)", "verdict"]
+    static let agreementHeader = ["value", "P(up > down)", "95% interval", "U(up) - U(down)", "95% interval",
+                                  "observed P (pairs)", "verdict"]
 
     static func agreementRows(_ result: PrefsResult) -> [[String]] {
         result.agreements.map { agreement in
-            [agreement.value, number(agreement.preference.estimate),
-             interval(agreement.preference.lower, agreement.preference.upper),
+            [agreement.value, number(agreement.preference.estimate, 3),
+             interval(agreement.preference.lower, agreement.preference.upper, 3),
              number(agreement.utilityDifference.estimate),
              interval(agreement.utilityDifference.lower, agreement.utilityDifference.upper),
              agreement.observedPreference.map { "\(number($0)) (\(agreement.observedPairs))" } ?? "- (0)",
@@ -79,6 +79,9 @@ enum PrefsTables {
         var decisiveness = "decisiveness: \(number(consistency.decisiveness, 3)) (mean 2|P - 1/2|), \(number(100 * consistency.decisiveShare, 1)) % of pairs outside [0.2, 0.8]"
         decisiveness += "; position bias: option A chosen \(number(100 * consistency.firstPositionRate, 1)) %"
         lines.append(decisiveness)
+        if consistency.decisiveness < 0.1 {
+            lines.append("note: the model is close to indifferent in almost every pair (decisiveness under 0.1); the utilities and the per-value verdicts rest on small differences in its probabilities")
+        }
         if let order = consistency.orderConsistency {
             lines.append("order consistency: \(number(order, 3)) (1 - mean |P(a | a first) - P(a | b first)| over \(consistency.edgesWithBothOrders) pairs)")
         }
