@@ -3,6 +3,7 @@ import Assets
 import Foundation
 import Models
 import Probes
+import Reports
 import Runs
 
 /// `valueprobe prefs`: pairwise preferences between outcomes, fitted into utilities (logic in `Runs.PrefsRunner`).
@@ -110,12 +111,14 @@ struct PrefsCommand: AsyncParsableCommand {
         }
         interrupt.cancel()
         display.finish()
+        let page = try PrefsReportHTML.write(result, to: directory)
         if json {
             try Terminal.printJSON(result)
         } else {
             // Piped output is not cut to a terminal's width.
             let width = isatty(1) != 0 ? TerminalProgress.terminalWidth() : 160
             Terminal.write(PrefsSummaryText.render(result, width: width) + "\n")
+            Terminal.error("chart: \(page.path)")
         }
         if result.tally.errors > 0 {
             Terminal.error("\(result.tally.errors) question(s) failed; re-run the same command to ask them again")

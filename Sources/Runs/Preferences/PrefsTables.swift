@@ -1,17 +1,17 @@
 import Foundation
 
-/// The tables and lines a preference report shows, shared by the terminal summary and the Markdown report.
-enum PrefsTables {
-    static func number(_ value: Double, _ digits: Int = 2) -> String {
+/// The tables and lines a preference report shows, shared by the terminal summary, the Markdown report and the HTML page.
+public enum PrefsTables {
+    public static func number(_ value: Double, _ digits: Int = 2) -> String {
         value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
     }
 
-    static func interval(_ lower: Double, _ upper: Double, _ digits: Int = 2) -> String {
+    public static func interval(_ lower: Double, _ upper: Double, _ digits: Int = 2) -> String {
         "[\(number(lower, digits)), \(number(upper, digits))]"
     }
 
     /// Groups of outcomes: each value in order of appearance (outcomes by utility, highest first), then neutral ones.
-    static func utilityGroups(_ result: PrefsResult) -> [(title: String, rows: [OutcomeUtility])] {
+    public static func utilityGroups(_ result: PrefsResult) -> [(title: String, rows: [OutcomeUtility])] {
         var order: [String] = []
         for utility in result.utilities { if let value = utility.value, !order.contains(value) { order.append(value) } }
         var groups = order.map { value in
@@ -22,9 +22,9 @@ enum PrefsTables {
         return groups
     }
 
-    static let utilityHeader = ["outcome", "value", "polarity", "utility", "95% interval", "answers"]
+    public static let utilityHeader = ["outcome", "value", "polarity", "utility", "95% interval", "answers"]
 
-    static func utilityRows(_ result: PrefsResult) -> [[String]] {
+    public static func utilityRows(_ result: PrefsResult) -> [[String]] {
         utilityGroups(result).flatMap { group in
             group.rows.map { row in
                 [row.id, row.value ?? "-", row.polarity.rawValue, number(row.utility), interval(row.lower, row.upper),
@@ -33,10 +33,10 @@ enum PrefsTables {
         }
     }
 
-    static let agreementHeader = ["value", "P(up > down)", "95% interval", "U(up) - U(down)", "95% interval",
+    public static let agreementHeader = ["value", "P(up > down)", "95% interval", "U(up) - U(down)", "95% interval",
                                   "observed P (pairs)", "verdict"]
 
-    static func agreementRows(_ result: PrefsResult) -> [[String]] {
+    public static func agreementRows(_ result: PrefsResult) -> [[String]] {
         result.agreements.map { agreement in
             [agreement.value, number(agreement.preference.estimate, 3),
              interval(agreement.preference.lower, agreement.preference.upper, 3),
@@ -48,7 +48,7 @@ enum PrefsTables {
     }
 
     /// Lines of the headline measures: method, counts, held-out fit, transitivity, decisiveness, order consistency.
-    static func measureLines(_ result: PrefsResult) -> [String] {
+    public static func measureLines(_ result: PrefsResult) -> [String] {
         let manifest = result.manifest
         let tally = result.tally
         let analysis = result.analysis
