@@ -48,15 +48,20 @@ final class ScriptedPreferenceModel: ChatModel {
     let spec = ModelSpec.ollama(model: "scripted")
     let maxConcurrency = 3
     let failFirst: Int
+    let delayMilliseconds: Int
     let calls = Mutex(0)
 
-    init(failFirst: Int = 0) { self.failFirst = failFirst }
+    init(failFirst: Int = 0, delayMilliseconds: Int = 0) {
+        self.failFirst = failFirst
+        self.delayMilliseconds = delayMilliseconds
+    }
 
     func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let call = calls.withLock { n in
             n += 1
             return n
         }
+        if delayMilliseconds > 0 { try await Task.sleep(for: .milliseconds(delayMilliseconds)) }
         if call <= failFirst { throw FakeModelFailure() }
         let text = scriptedAnswer(prompt: request.messages.last?.content ?? "", seed: request.seed ?? 0)
         return ChatResponse(text: text, finishReason: "stop", latencyMilliseconds: 1)
@@ -177,6 +182,25 @@ struct PrefsRunTests {
         #expect(second.tally.errors == 0 && second.tally.counted + second.tally.refusals + second.tally.unparseable == 48)
         let third = try await runner(directory, model: healthy, samples: 2).run()
         #expect(third.askedNow == 0 && healthy.calls.withLock { $0 } == 10)
+    }
+
+    @Test("a cancelled run keeps the answers it got, stores no failure for the questions cut off, and a re-run asks only the rest")
+    func cancelAndResume() async throws {
+        let directory = try temporaryDirectory("prefs-cancel")
+        let slow = ScriptedPreferenceModel(delayMilliseconds: 20)
+        let task = Task { try await runner(directory, model: slow, samples: 2).run() }
+        while slow.calls.withLock({ $0 }) < 12 { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        let store = try PreferenceStore.open(directory: directory)
+        let saved = try store.answers()
+        #expect(saved.count >= 9 && saved.count < 48, "\(saved.count)")
+        #expect(saved.allSatisfy { $0.kind != .error })
+        let fast = ScriptedPreferenceModel()
+        let resumed = try await runner(directory, model: fast, samples: 2).run()
+        #expect(resumed.askedNow == 48 - saved.count && fast.calls.withLock { $0 } == 48 - saved.count)
+        let fresh = try await runner(try temporaryDirectory("prefs-uncut"), model: ScriptedPreferenceModel(), samples: 2).run()
+        #expect(resumed.tally == fresh.tally && resumed.utilities == fresh.utilities)
     }
 
     @Test("another run's directory is refused; bad options are one-line errors")

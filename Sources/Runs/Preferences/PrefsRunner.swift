@@ -102,8 +102,15 @@ public struct PrefsRunner: Sendable {
         let data = try analysisStep {
             try PairwisePreferenceData(outcomeCount: n, observations: tally.observations)
         }
-        let analysis = try analysisStep {
-            try analyzePreferences(data, seed: configuration.seed, replicates: configuration.replicates)
+        let analysis: PreferenceAnalysis
+        do {
+            analysis = try analyzePreferences(data, seed: configuration.seed, replicates: configuration.replicates)
+        } catch {
+            // The answers stay stored; a design this sparse cannot be bootstrapped by edges.
+            let perOutcome = Double(2 * data.edges.count) / Double(n)
+            throw PrefsError.analysis(error.description + String(
+                format: " (%d pairs with answers: each outcome is in %.1f of them on average; the default design puts each in about 8)",
+                data.edges.count, perOutcome))
         }
         let comparisons = data.comparisonsPerOutcome
         let utilities = outcomes.indices.map { i in
