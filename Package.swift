@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(name: "Assets", dependencies: ["CZlib"], swiftSettings: optimized),
         .target(name: "Statistics", swiftSettings: optimized),
-        .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites")]),
+        .target(name: "Probes", dependencies: ["Assets", .product(name: "Yams", package: "Yams")], resources: [.copy("Suites"), .copy("Outcomes")]),
         // Self-contained HTML/Markdown/CSV/JSON reports of runs and embedding analyses, SVG charts, paired run diffs.
         .target(name: "Reports", dependencies: ["Runs", "Probes", "Embeddings", "Lexicon", "Statistics", "Assets"]),
         // `valueprobe serve`: an OpenAI-compatible HTTP server over the embedded engine's continuous batch.

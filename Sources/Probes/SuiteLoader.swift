@@ -88,7 +88,7 @@ public enum SuiteLoader {
     }
 
     /// A YAML syntax error as an issue with its position.
-    private static func syntaxIssue(_ error: Error, yaml: String, file: String) -> SuiteIssue {
+    static func syntaxIssue(_ error: Error, yaml: String, file: String) -> SuiteIssue {
         guard let yamlError = error as? YamlError else {
             return SuiteIssue(file: file, message: "cannot parse YAML: \(oneLine("\(error)"))")
         }
@@ -135,7 +135,7 @@ public enum SuiteLoader {
         return (line, column)
     }
 
-    private static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int {
         let bytes = [UInt8](data)
         var index = 0
         while index < bytes.count {
