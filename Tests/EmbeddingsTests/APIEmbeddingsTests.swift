@@ -80,9 +80,10 @@ import Testing
         let error = try await #require(throws: EmbeddingError.self) { try await client.embed(["x"]) }
         #expect(error.description.contains("after 2 attempts"))
         // Normally both attempts reach the server and the last cause is the 503; the HTTP stack may also spend an
-        // attempt on a kept-alive connection the server has closed (a retried network error).
+        // attempt on a kept-alive connection the server has closed (a retried network error), or, on a loaded
+        // machine, resend a request on a new connection by itself (the server then sees more than two).
         let count = server.requests.count
-        #expect(count == 2 ? error.description.contains("503") : count == 1, "\(error)")
+        #expect(count == 2 ? error.description.contains("503") : count >= 1, "\(error)")
     }
 
     /// A client error is final, and the key never shows, even when the service echoes it.

@@ -44,7 +44,7 @@ final class ScriptedChoiceModel: ChatModel {
         calls.withLock { $0 += 1 }
         let prompt = request.messages.last?.content ?? ""
         let text: String
-        if prompt.contains("Respond solely with A or B") {
+        if prompt.contains("Respond solely with A") {
             text = "B."
         } else if prompt.contains("repeating one of the following") {
             let first = prompt.split(separator: "\n").first { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) } ?? ""
