@@ -6,7 +6,7 @@ struct SuitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suites",
         abstract: "List the built-in probe suites, validate a suite file, or import a published item bank.",
-        subcommands: [List.self, Validate.self, Import.self]
+        subcommands: [List.self, Validate.self, Questions.self, Import.self]
     )
 
     struct List: ParsableCommand {
@@ -50,6 +50,29 @@ struct SuitesCommand: ParsableCommand {
             guard report.isValid, let suite = report.suite else { throw ExitCode(1) }
             let choices = suite.allChoices.isEmpty ? "" : ", \(suite.allChoices.count) choices"
             print("\(path): valid — \(suite.allItems.count) items\(choices), sha256:\(SuiteHash.hash(of: suite))")
+        }
+    }
+
+    struct Questions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a suite's forced-choice questions exactly as a run asks them: every choice in every form and order.")
+        @Argument(help: "Suite file (YAML or JSON), or the name of a built-in suite.") var suite: String
+        @Option(help: "Only this choice (its id).") var choice: String?
+        @Flag(help: "Print one JSON array of {choice, form, order, prompt, answers, actions}.") var json = false
+
+        func run() throws {
+            let loaded = try SuiteLoader.load(nameOrPath: suite)
+            let questions = loaded.choiceQuestions.filter { choice == nil || $0.choiceID == choice }
+            guard !questions.isEmpty else {
+                throw ValidationError(choice.map { "\(suite) has no choice '\($0)'" } ?? "\(suite) has no forced-choice items")
+            }
+            if json { return try Terminal.printJSON(questions.map(ChoiceQuestionListing.init)) }
+            for question in questions {
+                let picks = zip(question.answers, question.answerActions).map { "\($0) → action \($1)" }
+                print("== \(question.choiceID) · \(question.form.id) · order \(question.orderIndex) (\(picks.joined(separator: ", ")))")
+                print(question.prompt)
+                print("")
+            }
         }
     }
 
