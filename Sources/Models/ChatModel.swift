@@ -13,10 +13,14 @@ public struct ChatRequest: Sendable, Codable, Equatable {
     /// Ask the backend to stop an answer that has fallen into a loop (finish reason `repetition`). Only the
     /// embedded engine can (``Inference/RepetitionGuard``); remote APIs ignore it.
     public var stopOnRepetition: Bool
+    /// Ask for the `n` most likely first tokens of the answer with their log-probabilities
+    /// (``ChatResponse/firstTokenLogprobs``). Only OpenAI-compatible backends can; others ignore it.
+    public var topLogprobs: Int?
 
     public init(messages: [ChatMessage], temperature: Double? = nil, topP: Double? = nil, maxTokens: Int = 256,
-                seed: UInt64? = nil, stop: [String] = [], stopOnRepetition: Bool = false) {
+                seed: UInt64? = nil, stop: [String] = [], stopOnRepetition: Bool = false, topLogprobs: Int? = nil) {
         self.stopOnRepetition = stopOnRepetition
+        self.topLogprobs = topLogprobs
         self.messages = messages
         self.temperature = temperature
         self.topP = topP
@@ -39,6 +43,9 @@ public struct ChatResponse: Sendable, Codable, Equatable {
     public var reportedModel: String?
     /// The backend configuration fingerprint the server reports (OpenAI's `system_fingerprint`), when it reports one.
     public var systemFingerprint: String?
+    /// When asked for (``ChatRequest/topLogprobs``) and the server reports them: the most likely first tokens of the
+    /// answer and their natural-log probabilities, in the server's order.
+    public var firstTokenLogprobs: [TokenLogprob]?
 
     public init(text: String, finishReason: String, promptTokens: Int? = nil, completionTokens: Int? = nil,
                 latencyMilliseconds: Double, reportedModel: String? = nil, systemFingerprint: String? = nil) {
@@ -49,6 +56,17 @@ public struct ChatResponse: Sendable, Codable, Equatable {
         self.completionTokens = completionTokens
         self.latencyMilliseconds = latencyMilliseconds
         self.reportedModel = reportedModel
+    }
+}
+
+/// One token the server considered, with its natural-log probability.
+public struct TokenLogprob: Sendable, Codable, Equatable, Hashable {
+    public var token: String
+    public var logprob: Double
+
+    public init(token: String, logprob: Double) {
+        self.token = token
+        self.logprob = logprob
     }
 }
 

@@ -42,7 +42,7 @@ import Testing
         let request = ChatRequest(messages: [.init(role: "user", content: "Hi")], maxTokens: 5)
         let (_, recorded) = try await send(request, environment: ["OPENAI_API_KEY": fakeKey], compatible: false)
         let body = try recorded.json()
-        for key in ["temperature", "top_p", "seed", "stop"] {
+        for key in ["temperature", "top_p", "seed", "stop", "logprobs", "top_logprobs"] {
             #expect(body[key] == nil, "\(key) should be absent")
         }
         #expect(body["max_tokens"] as? Int == 5)
@@ -69,6 +69,25 @@ import Testing
         let request = ChatRequest(messages: [], seed: UInt64.max)
         let body = try JSONSerialization.jsonObject(with: model.makeHTTPRequest(request).body) as? [String: Any]
         #expect((body?["seed"] as? NSNumber)?.int64Value == Int64.max)
+    }
+
+    @Test func firstTokenLogprobsAreAskedForAndRead() throws {
+        let model = OpenAICompatibleModel(model: "m", baseURL: URL(string: "http://127.0.0.1:1/v1")!, apiKey: nil)
+        let request = ChatRequest(messages: [.init(role: "user", content: "A or B?")], maxTokens: 4, topLogprobs: 20)
+        let body = try JSONSerialization.jsonObject(with: model.makeHTTPRequest(request).body) as? [String: Any]
+        #expect(body?["logprobs"] as? Bool == true && body?["top_logprobs"] as? Int == 20)
+        let reply = try parse(#"""
+            {"choices":[{"message":{"content":"B"},"finish_reason":"stop","logprobs":{"content":[
+              {"token":"B","logprob":-0.3,"top_logprobs":[{"token":"B","logprob":-0.3},{"token":"A","logprob":-1.5},
+               {"token":" A","logprob":-4.0}]},
+              {"token":".","logprob":-0.1,"top_logprobs":[]}]}}]}
+            """#)
+        #expect(reply.firstTokenLogprobs == [TokenLogprob(token: "B", logprob: -0.3), TokenLogprob(token: "A", logprob: -1.5),
+                                             TokenLogprob(token: " A", logprob: -4.0)])
+        // A server that gives the chosen token only, or no log-probabilities at all.
+        let chosen = try parse(#"{"choices":[{"message":{"content":"A"},"logprobs":{"content":[{"token":"A","logprob":-0.2}]}}]}"#)
+        #expect(chosen.firstTokenLogprobs == [TokenLogprob(token: "A", logprob: -0.2)])
+        #expect(try parse(#"{"choices":[{"message":{"content":"A"},"finish_reason":"stop"}]}"#).firstTokenLogprobs == nil)
     }
 
     private func parse(_ json: String) throws -> ChatResponse {

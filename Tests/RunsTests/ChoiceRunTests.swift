@@ -92,6 +92,26 @@ struct ChoiceRunTests {
         #expect(quick == ["canopy", "canopy-control", "tips"])
     }
 
+    @Test("a server's first-token log-probabilities give the offered answers' probabilities, mapped to the actions")
+    func logprobDistribution() throws {
+        let suite = choiceSuite()
+        let canopy = try #require(suite.choice(id: "canopy"))
+        let questions = ChoiceQuestion.questions(for: canopy, forms: ChoiceForm.moralChoice)
+        let swapped = try #require(questions.first { $0.form.id == "ab" && $0.orderIndex == 1 })
+        let top = [TokenLogprob(token: "B", logprob: log(0.6)), TokenLogprob(token: " A", logprob: log(0.1)),
+                   TokenLogprob(token: "A", logprob: log(0.1)), TokenLogprob(token: "a", logprob: log(0.1))]
+        let (probabilities, mass) = try #require(ChoiceAsker.distribution(top, question: swapped, actions: 2))
+        // Shown B is action 0 in the swapped order; "a" is not the letter A.
+        #expect(abs(probabilities[0] - 0.75) < 1e-12 && abs(probabilities[1] - 0.25) < 1e-12)
+        #expect(abs(mass - 0.8) < 1e-12)
+        let yesNo = try #require(questions.first { $0.form.id == "compare" && $0.orderIndex == 0 })
+        let answer = try #require(ChoiceAsker.distribution([TokenLogprob(token: "yes", logprob: log(0.3)),
+                                                            TokenLogprob(token: "I", logprob: log(0.5))],
+                                                           question: yesNo, actions: 2))
+        #expect(answer.probabilities == [1, 0])  // "No" is missing from the list: it counts 0
+        #expect(ChoiceAsker.distribution([TokenLogprob(token: "I", logprob: -0.1)], question: yesNo, actions: 2) == nil)
+    }
+
     @Test("the embedded model's choices are exact: one evaluation per question, mapped back to the actions")
     func exactRun() async throws {
         let model = try Self.model.get()

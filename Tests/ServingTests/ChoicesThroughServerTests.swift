@@ -1,3 +1,4 @@
+import ChatTemplates
 import Foundation
 import Inference
 import Models
@@ -6,8 +7,8 @@ import Runs
 import Serving
 import Testing
 
-/// Forced choices end to end on SmolLM2 over HTTP: through `valueprobe serve` an OpenAI-compatible model cannot be
-/// scored exactly, so every question is sampled and parsed, and the run's summary reports what the answers were.
+/// Forced choices end to end on SmolLM2 over HTTP: through `valueprobe serve` an OpenAI-compatible model is sampled,
+/// and the first-token log-probabilities the server reports give letter and yes/no questions their probabilities.
 @Suite("Forced choices through serve", .serialized)
 struct ChoicesThroughServerTests {
     static let suite = Result { try SuiteLoader.load(yaml: """
@@ -33,7 +34,7 @@ struct ChoicesThroughServerTests {
                     - text: I lash the broken pole to a spare tent peg with string and prop the corner up.
         """) }
 
-    @Test("through valueprobe serve every question is sampled, stored and parsed, and the summary counts them")
+    @Test("through valueprobe serve questions are sampled, read from the server's log-probabilities, stored and counted")
     func throughServe() async throws {
         let suite = try Self.suite.get()
         let engine = try ServeOptions.makeEngine(model: try TestModel.load(), parallel: 4, threads: nil, context: 1024)
@@ -56,11 +57,28 @@ struct ChoicesThroughServerTests {
         let answers = try RunStore.open(directory: directory).choiceAnswers(run: outcome.runID)
         #expect(answers.allSatisfy { $0.question.method == .sampled && $0.text != nil })
         for answer in answers where answer.status == .answered {
-            #expect(answer.probabilities.reduce(0, +) == 1 && answer.probabilities.count == 2)
+            #expect(abs(answer.probabilities.reduce(0, +) - 1) < 1e-12 && answer.probabilities.count == 2)
+        }
+        // The server reports first-token log-probabilities: letter and yes/no questions are read from them, and they
+        // are the engine's own answer probabilities; repeat questions stay sampled.
+        let local = try EmbeddedChatModel(spec: .defaultLocal, model: try TestModel.load(), threads: 2, contextSize: 1024,
+                                          parallel: 1)
+        let asker = ChoiceAsker(suite: suite, configuration: configuration.resolved(for: suite))
+        for answer in answers {
+            let (_, question) = try asker.question(for: answer.question)
+            #expect(answer.measuredBy == (question.form.answer == .repeat ? .sampled : .logprobs))
+            guard question.form.answer == .letter else { continue }
+            let exact = try await local.optionLikelihoods(
+                messages: [ChatMessage(role: "user", content: question.prompt)], labels: question.answers,
+                options: question.shownActions)
+            for (shown, action) in question.order.enumerated() {
+                #expect(abs(answer.probabilities[action] - exact.labelProbabilities[shown]) < 2e-3)
+            }
+            #expect(abs((answer.answerMass ?? 0) - exact.labelMass) < 2e-3)
         }
         let summary = try #require(try ChoiceMetrics.compute(answers: answers, suite: suite, models: [spec],
                                                              options: MetricOptions(bootstrapReplicates: 100)).first)
-        #expect(summary.method == .sampled && summary.questions == 24)
+        #expect(summary.method == .logprobs && summary.questions == 24)
         #expect(summary.invalid + summary.refused + summary.failed == answers.filter { $0.status != .answered }.count)
     }
 }

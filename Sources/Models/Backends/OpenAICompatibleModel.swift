@@ -83,7 +83,9 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
             max_tokens: request.maxTokens,
             seed: RequestEncoding.seed(request.seed, bits: 64),
             stop: request.stop.isEmpty ? nil : request.stop,
-            stream: false)
+            stream: false,
+            logprobs: request.topLogprobs == nil ? nil : true,
+            top_logprobs: request.topLogprobs)
         var extra: [String: String] = [:]
         if let apiKey { extra["Authorization"] = "Bearer \(apiKey.value)" }
         return HTTPRequest(url: try Endpoint.join(baseURL, "/chat/completions", backend: transport.label),
@@ -120,10 +122,16 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
         } else {
             throw ResponseDecoding.missing("choices[0].message.content", backend: label, body: response.body)
         }
-        return ChatResponse(text: text, finishReason: finish, promptTokens: reply.usage?.prompt_tokens,
-                            completionTokens: reply.usage?.completion_tokens,
-                            latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model,
-                            systemFingerprint: reply.system_fingerprint)
+        var answer = ChatResponse(text: text, finishReason: finish, promptTokens: reply.usage?.prompt_tokens,
+                                  completionTokens: reply.usage?.completion_tokens,
+                                  latencyMilliseconds: response.latencyMilliseconds, reportedModel: reply.model,
+                                  systemFingerprint: reply.system_fingerprint)
+        if let first = choice.logprobs?.content?.first {
+            let top = first.top_logprobs ?? []
+            answer.firstTokenLogprobs = (top.isEmpty ? [WireReply.Alternative(token: first.token, logprob: first.logprob)] : top)
+                .compactMap { $0.logprob.isFinite ? TokenLogprob(token: $0.token, logprob: $0.logprob) : nil }
+        }
+        return answer
     }
 
     /// OpenAI's finish reasons in the shared vocabulary.
@@ -154,12 +162,27 @@ private struct WireRequest: Encodable {
     var seed: Int64?
     var stop: [String]?
     var stream: Bool
+    var logprobs: Bool?
+    var top_logprobs: Int?
 }
 
 private struct WireReply: Decodable {
     struct Choice: Decodable {
         var message: Message?
         var finish_reason: String?
+        var logprobs: Logprobs?
+    }
+    struct Logprobs: Decodable {
+        var content: [Entry]?
+    }
+    struct Entry: Decodable {
+        var token: String
+        var logprob: Double
+        var top_logprobs: [Alternative]?
+    }
+    struct Alternative: Decodable {
+        var token: String
+        var logprob: Double
     }
     struct Message: Decodable {
         var content: Content?

@@ -19,8 +19,8 @@ public struct ChoiceAnswer: Sendable, Codable, Hashable {
     /// Exact: the probability of each action, in the choice's action order (they sum to 1). Sampled: one-hot on
     /// the action picked; empty when none was.
     public var probabilities: [Double]
-    /// Exact: the probability mass of the offered answers before renormalising (how much of the model's
-    /// probability the answers hold; low = it would mostly say something else).
+    /// Exact, or sampled with the server's log-probabilities: the probability mass of the offered answers before
+    /// renormalising (how much of the model's probability the answers hold; low = it would mostly say something else).
     public var answerMass: Double?
     /// Exact, every form: each action's full-text log-probability, summed over its tokens, in action order.
     public var continuationLogProbabilities: [Double]?
@@ -31,6 +31,12 @@ public struct ChoiceAnswer: Sendable, Codable, Hashable {
     /// Why the backend failed.
     public var error: String?
     public var latencyMilliseconds: Double
+
+    /// How ``probabilities`` were obtained: exactly, from the server's log-probabilities (a sampled question whose
+    /// response carried them, which is when ``answerMass`` is set), or from the sampled answer itself.
+    public var measuredBy: ChoiceMethod {
+        question.method == .sampled && answerMass != nil ? .logprobs : question.method
+    }
 
     /// Creates an answer.
     public init(question: PlannedChoice, status: Status, probabilities: [Double], answerMass: Double? = nil,

@@ -53,12 +53,22 @@ public struct ChoiceAsker: Sendable {
                 }
                 return try await exact(planned, choice: choice, question: question, messages: messages,
                                        scorer: scorer, elapsed: elapsed)
-            case .sampled:
+            case .sampled, .logprobs:
+                // Letter and yes/no answers are one token: ask for the first token's alternatives too.
+                let scored = question.form.answer != .repeat
                 let response = try await model.complete(ChatRequest(
                     messages: messages, temperature: configuration.temperature, topP: configuration.topP,
-                    maxTokens: configuration.effectiveMaxTokens, seed: planned.seed, stopOnRepetition: true))
-                return Self.parse(response.text, planned: planned, choice: choice, question: question,
-                                  latency: response.latencyMilliseconds)
+                    maxTokens: configuration.effectiveMaxTokens, seed: planned.seed, stopOnRepetition: true,
+                    topLogprobs: scored ? Self.topLogprobs : nil))
+                var answer = Self.parse(response.text, planned: planned, choice: choice, question: question,
+                                        latency: response.latencyMilliseconds)
+                if scored, let top = response.firstTokenLogprobs,
+                   let (probabilities, mass) = Self.distribution(top, question: question, actions: choice.actions.count) {
+                    answer.status = .answered
+                    answer.probabilities = probabilities
+                    answer.answerMass = mass
+                }
+                return answer
             }
         } catch {
             if error is CancellationError || Task.isCancelled { throw error }
@@ -103,6 +113,32 @@ public struct ChoiceAsker: Sendable {
         return ChoiceAnswer(question: planned, status: .answered, probabilities: probabilities, answerMass: mass,
                             continuationLogProbabilities: raw, continuationMeanLogProbabilities: mean,
                             latencyMilliseconds: elapsed())
+    }
+
+    /// How many first-token alternatives a sampled letter or yes/no question asks the server for (OpenAI's most).
+    static let topLogprobs = 20
+
+    /// The offered answers' probabilities from a server's first-token alternatives, renormalised and mapped to the
+    /// actions, with their mass; nil when none of the answers is among the alternatives. A token counts for an
+    /// answer when, without surrounding spaces, it is the answer (letters exactly; yes/no in any case); an answer
+    /// missing from the list counts 0.
+    static func distribution(_ top: [TokenLogprob], question: ChoiceQuestion, actions: Int)
+        -> (probabilities: [Double], mass: Double)?
+    {
+        let caseless = question.form.answer == .yesNo
+        var mass = Array(repeating: 0.0, count: question.answers.count)
+        for entry in top {
+            let token = entry.token.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let index = question.answers.firstIndex(where: {
+                caseless ? $0.lowercased() == token.lowercased() : $0 == token
+            }) else { continue }
+            mass[index] += Foundation.exp(entry.logprob)
+        }
+        let total = mass.reduce(0, +)
+        guard total > 0, total.isFinite else { return nil }
+        var probabilities = Array(repeating: 0.0, count: actions)
+        for (index, action) in question.answerActions.enumerated() { probabilities[action] += mass[index] / total }
+        return (probabilities, total)
     }
 
     /// ln(eᵃ + eᵇ), computed stably.

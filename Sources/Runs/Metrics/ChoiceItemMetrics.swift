@@ -109,7 +109,7 @@ extension ChoiceItemMetrics {
             : choice.actions.indices.filter { !choice.actions[$0].atRisk.isEmpty }.map { marginal[$0] }.reduce(0, +)
         return ChoiceItemMetrics(
             choiceID: choice.id, value: value, isControl: choice.isControl,
-            method: answers.first?.question.method ?? .exact, marginal: marginal, byForm: byForm,
+            method: ChoiceMethod.describing(answers), marginal: marginal, byForm: byForm,
             riskyProbability: risky, riskByValue: riskByValue, entropy: bits(marginal),
             formEntropy: formDistributions.map(bits).reduce(0, +) / Double(max(1, formDistributions.count)),
             formConsistency: consistency, orderEffect: orderEffects.reduce(0, +) / Double(max(1, orderEffects.count)),

@@ -38,7 +38,7 @@ public enum ChoiceMetrics {
             let all = own.values.flatMap { $0 }
             let masses = items.compactMap(\.answerMass)
             summaries.append(ChoiceModelSummary(
-                model: model, method: all.first?.question.method ?? .exact, values: values,
+                model: model, method: ChoiceMethod.describing(all), values: values,
                 riskyRate: try interval(probing.compactMap(\.riskyProbability), label: "choice|\(model)|*",
                                         options: options),
                 orderEffect: mean(probing.map(\.orderEffect)) ?? 0,

@@ -11,6 +11,12 @@ public enum ChoiceTables {
         case .sampled:
             return "estimated from sampled answers (\(choices.questions) asked: \(choices.invalid) invalid, "
                 + "\(choices.refused) refused, \(choices.failed) failed, counted apart)"
+        case .logprobs:
+            var text = "letter and yes/no forms: read from the first-token log-probabilities the server reports (top "
+                + "20), renormalised over the offered answers"
+            if let mass = choices.answerMass { text += ", which hold \(ReportFormat.percent(mass)) % of its probability on average" }
+            return text + "; repeat form: sampled answers (\(choices.questions) questions asked: \(choices.invalid) invalid, "
+                + "\(choices.refused) refused, \(choices.failed) failed, counted apart)"
         }
     }
 
