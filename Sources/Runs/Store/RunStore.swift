@@ -28,20 +28,7 @@ public final class RunStore: Sendable {
 
     /// Opens the store in `directory` (created if needed), creating the schema when the file is new.
     public static func open(directory: URL) throws -> RunStore {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw RunStoreError.cannotCreateDirectory(path: directory.path, reason: "it is a file")
-            }
-        } else {
-            do {
-                try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                let reason = (error as NSError).localizedDescription.replacingOccurrences(of: "\n", with: " ")
-                throw RunStoreError.cannotCreateDirectory(path: directory.path, reason: reason)
-            }
-        }
+        try RunDirectory.prepare(directory)
         let database = try SQLiteDatabase(path: directory.appendingPathComponent(fileName).path)
         try RunStoreSchema.prepare(database)
         return RunStore(directory: directory, database: database)
