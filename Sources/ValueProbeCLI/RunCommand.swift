@@ -21,13 +21,15 @@ struct RunCommand: AsyncParsableCommand {
             to continue.
 
             With no options it runs the built-in khamassi2024 suite on the embedded SmolLM2 model (fetched on \
-            first use) with the suite's quick plan — 2 samples per prompt, 3 of its 8 scenarios per value, main \
+            first use) with the suite's quick plan — 2 samples per prompt, 2 of its 8 scenarios per value, main \
             wordings only, with the hint ladder — which takes about three minutes on two cores; --full runs the \
-            suite's full plan (every scenario and paraphrase, 10 samples). Options given explicitly always win.
+            suite's full plan (every scenario and paraphrase, 10 samples). Options given explicitly always win. \
+            A suite's forced-choice items (--suite choices) are asked beside its items, every choice in every \
+            question form and order: exactly once on local models, --samples times on remote ones.
             """
     )
 
-    @Option(help: "Built-in suite name (khamassi2024, values-core) or a suite file (YAML or JSON).")
+    @Option(help: "Built-in suite name (khamassi2024, values-core, choices) or a suite file (YAML or JSON).")
     var suite = "khamassi2024"
 
     @Option(name: .customLong("model"),

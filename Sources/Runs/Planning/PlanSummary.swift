@@ -2,7 +2,7 @@ import Probes
 
 /// One line that says what a run asks and, under a suite's quick plan, what was trimmed and how to ask it all.
 public enum PlanSummary {
-    /// E.g. "plan: 136 answers per model — 2 samples per prompt, 3 of 8 scenarios per value, main wordings only,
+    /// E.g. "plan: 136 answers per model — 2 samples per prompt, 2 of 8 scenarios per value, main wordings only,
     /// up to 1024 tokens at temperature 1.0 (the suite's quick plan; --full asks every scenario, paraphrase and
     /// 10 samples)". `configuration` is resolved against `suite` first.
     /// With forced choices, their questions follow ("; 36 forced-choice questions per model, 3 of 8 choices per
