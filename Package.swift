@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),
         .testTarget(
             name: "ServingTests",
-            dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes", "Embeddings",
+            dependencies: ["Serving", "Inference", "Models", "Assets", "Runs", "Probes", "Embeddings", "ChatTemplates",
                            .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "ValueProbeCLITests", dependencies: [
