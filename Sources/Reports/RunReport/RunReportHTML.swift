@@ -10,12 +10,15 @@ import Runs
 /// variability strips (`items`), the hint ladder and per-scenario table (`experiment`, for suites with scenarios),
 /// several judges side by side with their agreement (`judges`, when the run has
 /// more than one judge or a repeat-consistency check), transcripts filterable by model, value, mode and verdict (`transcripts`), the run
-/// manifest (`manifest`) and warnings (`warnings`, when there are any). Every text that comes from a model, a
+/// manifest (`manifest`) and warnings (`warnings`, when there are any); the forced choices (`choices`, when the suite
+/// has them — a run of choices only shows just them, the manifest and the warnings). Every text that comes from a model, a
 /// judge, a suite or the store is escaped.
 public enum RunReportHTML {
     /// The report page of `input`.
     public static func render(_ input: RunReportInput) -> String {
         let summary = input.summary
+        // A run of forced choices only has no judged samples: the judged sections would be empty.
+        let judged = summary.choices.isEmpty || summary.models.contains { $0.counts.planned > 0 }
         let runName = summary.context.runID.isEmpty ? "(unnamed run)" : summary.context.runID
         var page = HTMLBuilder()
         page.element("header", [("class", "page")]) { b in
@@ -30,13 +33,15 @@ public enum RunReportHTML {
                 b.text(" · \(summary.context.samples) sample\(summary.context.samples == 1 ? "" : "s") per prompt")
             }
             b.element("nav", [("class", "toc"), ("aria-label", "Sections")]) { b in
-                var links = [("headline", "Headline"), ("judge", "Judge"), ("values", "Per value"), ("items", "Per item"),
-                             ("transcripts", "Transcripts"), ("manifest", "Run manifest")]
+                var links = judged
+                    ? [("headline", "Headline"), ("judge", "Judge"), ("values", "Per value"), ("items", "Per item"),
+                       ("transcripts", "Transcripts"), ("manifest", "Run manifest")]
+                    : [("manifest", "Run manifest")]
                 if summary.judgePanel != nil { links.insert(("judges", "Judges"), at: 3) }
                 if summary.models.contains(where: { $0.ladder != nil || !$0.scenarios.isEmpty }) {
                     links.insert(("experiment", "Hint ladder and scenarios"), at: 3)
                 }
-                if !summary.choices.isEmpty { links.insert(("choices", "Forced choices"), at: 3) }
+                if !summary.choices.isEmpty { links.insert(("choices", "Forced choices"), at: judged ? 3 : 0) }
                 if !summary.warnings.isEmpty { links.append(("warnings", "Warnings")) }
                 for (id, label) in links {
                     b.element("a", [("href", "#\(id)")], text: label)
@@ -44,14 +49,18 @@ public enum RunReportHTML {
             }
         }
         page.element("main") { b in
-            headline(input, &b)
-            judgeSection(input, &b)
-            values(input, &b)
-            experiment(input, &b)
+            if judged {
+                headline(input, &b)
+                judgeSection(input, &b)
+                values(input, &b)
+                experiment(input, &b)
+            }
             choices(input, &b)
-            items(input, &b)
-            judges(summary, &b)
-            transcripts(input, &b)
+            if judged {
+                items(input, &b)
+                judges(summary, &b)
+                transcripts(input, &b)
+            }
             manifest(input, &b)
             warnings(summary, &b)
         }
