@@ -20,10 +20,7 @@ public enum OutcomeSetError: Error, Sendable, CustomStringConvertible {
         case .unknownSet(let name, let builtins):
             return "'\(name)' is neither a built-in outcome set (\(builtins.joined(separator: ", "))) nor a file that exists"
         case .invalid(let issues):
-            guard let first = issues.first else { return "invalid outcome set" }
-            let more = issues.count - 1
-            return more == 0 ? first.description
-                : "\(first.description) (and \(more) more problem\(more == 1 ? "" : "s"))"
+            return SuiteIssue.summary(issues, empty: "invalid outcome set")
         }
     }
 }

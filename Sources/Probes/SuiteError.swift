@@ -20,10 +20,7 @@ public enum SuiteError: Error, Sendable, CustomStringConvertible {
         case .unknownSuite(let name, let builtins):
             return "'\(name)' is neither a built-in suite (\(builtins.joined(separator: ", "))) nor a file that exists"
         case .invalid(let issues):
-            guard let first = issues.first else { return "invalid suite" }
-            let more = issues.count - 1
-            return more == 0 ? first.description
-                : "\(first.description) (and \(more) more problem\(more == 1 ? "" : "s"))"
+            return SuiteIssue.summary(issues, empty: "invalid suite")
         }
     }
 }

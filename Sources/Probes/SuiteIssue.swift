@@ -27,3 +27,12 @@ public struct SuiteIssue: Sendable, Hashable, CustomStringConvertible {
         return "\(file): \(path): \(message)"
     }
 }
+
+extension SuiteIssue {
+    /// One line for a list of problems: the first, and how many more there are ("… (and 2 more problems)").
+    static func summary(_ issues: [SuiteIssue], empty: String) -> String {
+        guard let first = issues.first else { return empty }
+        let more = issues.count - 1
+        return more == 0 ? first.description : "\(first.description) (and \(more) more problem\(more == 1 ? "" : "s"))"
+    }
+}

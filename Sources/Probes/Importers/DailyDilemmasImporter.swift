@@ -112,7 +112,7 @@ struct DailyDilemmasImporter {
                 + "an action puts at risk the values the other action upholds.",
             source: "DailyDilemmas (Chiu, Jiang & Choi 2024), imported by valueprobe suites import dailydilemmas",
             license: "CC-BY-4.0",
-            defaults: SuiteDefaults(samples: 5, temperature: 1.0, maxTokens: 32, quick: QuickPlan(samples: 1)),
+            defaults: ImportNaming.choiceDefaults,
             families: families)
         return ImportedSuite(suite: suite, skipped: skipped,
                              licenceNote: "DailyDilemmas is published under CC BY 4.0: credit Chiu, Jiang & Choi "

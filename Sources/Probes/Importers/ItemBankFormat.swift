@@ -73,6 +73,10 @@ public struct ImportedSuite: Sendable {
 
 /// Identifiers and names shared by the importers.
 enum ImportNaming {
+    /// Sampling defaults of an imported suite of forced choices: 5 short sampled answers per question (1 in the
+    /// quick plan); local models are scored exactly and ignore them.
+    static let choiceDefaults = SuiteDefaults(samples: 5, temperature: 1.0, maxTokens: 32, quick: QuickPlan(samples: 1))
+
     /// A suite id from a file name: `moralchoice_low_ambiguity.csv` → `moralchoice_low_ambiguity`.
     static func suiteID(for file: String, fallback: String) -> String {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

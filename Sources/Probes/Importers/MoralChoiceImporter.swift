@@ -110,7 +110,7 @@ struct MoralChoiceImporter {
                 + "common morality; an action puts at risk the rules the annotators marked it as breaking.",
             source: "MoralChoice (Scherrer et al. 2023), imported by valueprobe suites import moralchoice",
             license: "CC-BY-4.0",
-            defaults: SuiteDefaults(samples: 5, temperature: 1.0, maxTokens: 32, quick: QuickPlan(samples: 1)),
+            defaults: ImportNaming.choiceDefaults,
             families: families)
         return ImportedSuite(suite: suite, skipped: skipped,
                              licenceNote: "MoralChoice's data is published under CC BY 4.0: credit Scherrer, Shi, "
