@@ -12,7 +12,7 @@ struct ValueProbeCommand: AsyncParsableCommand {
             AssetsCommand.self, BenchCommand.self, RunCommand.self, SuitesCommand.self, LabelsCommand.self, JudgeCommand.self,
             EmbedCommand.self,
             ReportCommand.self, DiffCommand.self,
-            ViewCommand.self, ServeCommand.self, PrefsCommand.self,
+            ViewCommand.self, ServeCommand.self, PrefsCommand.self, ProfileCommand.self,
         ]
     )
 }

@@ -24,3 +24,35 @@ public struct PrefsResult: Codable, Sendable {
     /// The method that produced the numbers.
     public var method: PreferenceMethod { manifest.method }
 }
+
+extension PrefsResult {
+    /// The file in the run directory that holds the last result (`valueprobe profile` reads it).
+    public static let fileName = "result.json"
+
+    /// The result as JSON: sorted keys, pretty-printed; a non-finite number (a statistic with no data) is written
+    /// as the string "nan", "inf" or "-inf".
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    /// Reads the result a preference run wrote into `directory`.
+    /// - Throws: ``PrefsError/corruptStore(path:reason:)`` naming the file when it is missing or unreadable.
+    public static func load(directory: URL) throws -> PrefsResult {
+        let file = directory.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw PrefsError.corruptStore(path: file.path, reason: "no result: run `valueprobe prefs` with this --out to (re)write it")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(PrefsResult.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw PrefsError.corruptStore(path: file.path, reason: "not a preference result of this version (no '\(key.stringValue)'): re-run `valueprobe prefs` with this --out")
+        } catch {
+            throw PrefsError.corruptStore(path: file.path, reason: "not a preference result (\(error.localizedDescription))")
+        }
+    }
+}

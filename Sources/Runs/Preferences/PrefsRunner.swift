@@ -128,6 +128,7 @@ public struct PrefsRunner: Sendable {
         let report = directory.appendingPathComponent("report.md")
         try Data(PrefsMarkdown.render(result).utf8).write(to: report, options: .atomic)
         result.reportFile = report.path
+        try result.jsonData().write(to: directory.appendingPathComponent(PrefsResult.fileName), options: .atomic)
         return result
     }
 
