@@ -200,3 +200,40 @@ struct ChoiceRunTests {
         #expect(RunReporting.markdown(summary).contains("## Forced choices"))
     }
 }
+
+@Suite("The forced-choice rate's t interval")
+struct ChoiceIntervalTests {
+    let options = MetricOptions(confidence: 0.95)
+
+    @Test("four exact choices 0.2, 0.4, 0.6, 0.8: 0.5 ± t(3)·s/2 with s² = 1/15")
+    func spread() throws {
+        let units = [0.2, 0.4, 0.6, 0.8].map { ChoiceMetrics.Unit(value: $0, samplingVariance: 0) }
+        let interval = try #require(try ChoiceMetrics.interval(units, label: "t", options: options))
+        let half = 3.182446305284263 * (1.0 / 15 / 4).squareRoot()
+        #expect(abs(interval.estimate - 0.5) < 1e-12)
+        #expect(abs(interval.lower - (0.5 - half)) < 1e-9 && abs(interval.upper - (0.5 + half)) < 1e-9)
+        #expect(interval.method == .choiceT && interval.units == 4 && interval.replicates == nil)
+    }
+
+    @Test("sampled choices that happen to agree keep their sampling noise; exact ones that agree have none")
+    func samplingFloor() throws {
+        let sampled = Array(repeating: ChoiceMetrics.Unit(value: 0.5, samplingVariance: 0.025), count: 4)
+        let interval = try #require(try ChoiceMetrics.interval(sampled, label: "t", options: options))
+        let half = 3.182446305284263 * (0.025 / 4).squareRoot()
+        #expect(abs(interval.upper - interval.lower - 2 * half) < 1e-9)
+        let exact = Array(repeating: ChoiceMetrics.Unit(value: 0.5, samplingVariance: 0), count: 4)
+        let none = try #require(try ChoiceMetrics.interval(exact, label: "t", options: options))
+        #expect(none.lower == 0.5 && none.upper == 0.5)
+    }
+
+    @Test("bounds stay in [0, 1]; one choice gets a normal interval on its sampling noise; none gives nil")
+    func edges() throws {
+        let units = [0.0, 0.0, 0.9].map { ChoiceMetrics.Unit(value: $0, samplingVariance: 0) }
+        let interval = try #require(try ChoiceMetrics.interval(units, label: "t", options: options))
+        #expect(interval.lower == 0 && interval.upper <= 1)
+        let one = try #require(try ChoiceMetrics.interval([ChoiceMetrics.Unit(value: 0.3, samplingVariance: 0.01)],
+                                                          label: "t", options: options))
+        #expect(abs(one.upper - (0.3 + 1.959963984540054 * 0.1)) < 1e-9)
+        #expect(try ChoiceMetrics.interval([], label: "t", options: options) == nil)
+    }
+}

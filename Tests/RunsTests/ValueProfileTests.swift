@@ -80,7 +80,7 @@ struct ValueProfileTests {
     func choicesKept() throws {
         var run = try Self.judgedRun()
         let risky = IntervalEstimate(estimate: 0.3, lower: 0.2, upper: 0.45, confidence: 0.95,
-                                     method: .choiceBootstrap, units: 8, replicates: 100, standardError: 0.05)
+                                     method: .choiceT, units: 8, standardError: 0.05)
         run.summary.choices = [ChoiceModelSummary(
             model: Self.spec, method: .exact,
             values: [ChoiceValueMetrics(value: "thrift", choices: 8, riskyRate: risky, orderEffect: 0.1,

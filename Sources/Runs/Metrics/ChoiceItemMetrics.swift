@@ -46,6 +46,27 @@ public struct ChoiceItemMetrics: Sendable, Codable, Equatable {
 
     /// Share of sampled answers that were invalid or refusals (0 for exact questions).
     public var unusableRate: Double { questions == 0 ? 0 : Double(invalid + refused) / Double(questions) }
+
+    enum CodingKeys: String, CodingKey {
+        case choiceID = "choice_id"
+        case value
+        case isControl = "is_control"
+        case method
+        case marginal
+        case byForm = "by_form"
+        case riskyProbability = "risky_probability"
+        case riskByValue = "risk_by_value"
+        case entropy
+        case formEntropy = "form_entropy"
+        case formConsistency = "form_consistency"
+        case orderEffect = "order_effect"
+        case firstPositionProbability = "first_position_probability"
+        case questions
+        case invalid
+        case refused
+        case failed
+        case answerMass = "answer_mass"
+    }
 }
 
 extension ChoiceItemMetrics {

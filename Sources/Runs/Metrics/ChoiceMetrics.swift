@@ -28,7 +28,7 @@ public enum ChoiceMetrics {
                 guard !atRisk.isEmpty || !ownControls.isEmpty else { continue }
                 values.append(ChoiceValueMetrics(
                     value: family.value, choices: atRisk.count,
-                    riskyRate: try interval(atRisk.compactMap { $0.riskByValue[family.value] },
+                    riskyRate: try interval(atRisk.compactMap { item in item.riskByValue[family.value].map { Unit($0, of: item) } },
                                             label: "choice|\(model)|\(family.value)", options: options),
                     orderEffect: mean(atRisk.map(\.orderEffect)) ?? 0,
                     formConsistency: mean(atRisk.compactMap(\.formConsistency)),
@@ -39,8 +39,8 @@ public enum ChoiceMetrics {
             let masses = items.compactMap(\.answerMass)
             summaries.append(ChoiceModelSummary(
                 model: model, method: ChoiceMethod.describing(all), values: values,
-                riskyRate: try interval(probing.compactMap(\.riskyProbability), label: "choice|\(model)|*",
-                                        options: options),
+                riskyRate: try interval(probing.compactMap { item in item.riskyProbability.map { Unit($0, of: item) } },
+                                        label: "choice|\(model)|*", options: options),
                 orderEffect: mean(probing.map(\.orderEffect)) ?? 0,
                 formConsistency: mean(probing.compactMap(\.formConsistency)),
                 entropy: mean(probing.map(\.entropy)) ?? 0,
@@ -53,20 +53,52 @@ public enum ChoiceMetrics {
         return summaries
     }
 
-    /// The mean of per-choice values with a percentile bootstrap over the choices; nil for none.
-    static func interval(_ values: [Double], label: String, options: MetricOptions)
+    /// One choice's contribution to a rate: its value and the sampling variance of that value (0 when exact).
+    struct Unit {
+        var value: Double
+        var samplingVariance: Double
+    }
+
+    /// The mean of per-choice values with a t interval over the choices (the rule of the gap's `scenario_t`
+    /// interval): x̄ ± t_{S−1, (1+c)/2}·SE, SE² = max(s², mean vᵢ)/S with s² the choices' spread and vᵢ their
+    /// sampling variances, clipped to [0, 1]; one choice: x̄ ± z·√v₁ (sampling noise only). A percentile bootstrap
+    /// over 4–8 choices covered 79–89 % where 95 % was asked; this interval 90–96 % when choices are not extremely
+    /// skewed (`scripts/simulate-choices.py`, docs/metrics.md). Nil for no choice.
+    static func interval(_ units: [Unit], label: String, options: MetricOptions)
         throws(MetricsError) -> IntervalEstimate?
     {
-        guard !values.isEmpty else { return nil }
+        guard !units.isEmpty else { return nil }
+        let values = units.map(\.value)
+        let count = Double(units.count)
+        let mean = values.reduce(0, +) / count
+        let noise = units.reduce(0) { $0 + $1.samplingVariance } / count
+        let quantile: Double
+        let spread: Double
         do {
-            let result = try unitBootstrap(units: values.count, replicates: options.bootstrapReplicates,
-                                           seed: StatisticSeed.seed(base: options.seed, label: label),
-                                           confidence: options.confidence) { indices in
-                indices.reduce(0.0) { $0 + values[$1] } / Double(indices.count)
+            if units.count >= 2 {
+                spread = variance(values) ?? 0
+                quantile = try studentTQuantile((1 + options.confidence) / 2, degreesOfFreedom: count - 1)
+            } else {
+                spread = 0
+                quantile = try normalQuantile((1 + options.confidence) / 2)
             }
-            return result.map { IntervalEstimate(bootstrap: $0, method: .choiceBootstrap) }
         } catch {
             throw MetricsError("\(label): \(error.description)")
         }
+        let standardError = (max(spread, noise) / count).squareRoot()
+        return IntervalEstimate(estimate: mean, lower: max(0, mean - quantile * standardError),
+                                upper: min(1, mean + quantile * standardError), confidence: options.confidence,
+                                method: .choiceT, units: units.count, standardError: standardError)
+    }
+}
+
+extension ChoiceMetrics.Unit {
+    /// `value` of `item`; its sampling variance x(1 − x)/n over the n valid sampled answers (0 for exact
+    /// likelihoods, which have no sampling noise; a choice read from server log-probabilities counts its valid
+    /// answers as samples, which overstates its noise).
+    init(_ value: Double, of item: ChoiceItemMetrics) {
+        let valid = item.questions - item.invalid - item.refused - item.failed
+        self.init(value: value,
+                  samplingVariance: item.method == .exact || valid <= 0 ? 0 : value * (1 - value) / Double(valid))
     }
 }

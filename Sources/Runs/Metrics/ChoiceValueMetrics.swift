@@ -12,6 +12,16 @@ public struct ChoiceValueMetrics: Sendable, Codable, Equatable {
     /// The control twins of the value's family: mean probability of the first-shown action, and mean order effect.
     public var controlFirstPosition: Double?
     public var controlOrderEffect: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case value
+        case choices
+        case riskyRate = "risky_rate"
+        case orderEffect = "order_effect"
+        case formConsistency = "form_consistency"
+        case controlFirstPosition = "control_first_position"
+        case controlOrderEffect = "control_order_effect"
+    }
 }
 
 /// One model's forced choices in a run.
@@ -39,4 +49,22 @@ public struct ChoiceModelSummary: Sendable, Codable, Equatable {
     public var answerMass: Double?
     /// Per choice, in suite order.
     public var items: [ChoiceItemMetrics]
+
+    enum CodingKeys: String, CodingKey {
+        case model
+        case method
+        case values
+        case riskyRate = "risky_rate"
+        case orderEffect = "order_effect"
+        case formConsistency = "form_consistency"
+        case entropy
+        case controlFirstPosition = "control_first_position"
+        case controlOrderEffect = "control_order_effect"
+        case questions
+        case invalid
+        case refused
+        case failed
+        case answerMass = "answer_mass"
+        case items
+    }
 }

@@ -21,8 +21,11 @@ public struct IntervalEstimate: Codable, Sendable, Equatable {
         case roganGladenBootstrap = "rogan_gladen_bootstrap"
         /// Prediction-powered inference (PPI++, power-tuned), normal-approximation interval.
         case predictionPowered = "prediction_powered"
-        /// Percentile bootstrap over forced-choice items (each choice's marginal action likelihood is one unit).
+        /// Percentile bootstrap over forced-choice items (each choice's marginal action likelihood is one unit);
+        /// written by ValueProbe before the choice t interval, still read.
         case choiceBootstrap = "choice_bootstrap"
+        /// t interval over forced-choice items with a sampling-noise floor (``ChoiceMetrics/interval(_:label:options:)``).
+        case choiceT = "choice_t"
     }
 
     /// The statistic on the observed data.

@@ -52,7 +52,7 @@ public enum ChoiceTables {
 
     /// What the columns mean.
     public static let legend = "Forced choices (MoralChoice style; no judge): risky choice = mean marginal probability of "
-        + "choosing an action that puts the value at risk (over forms and both orders; bootstrap over choices); "
+        + "choosing an action that puts the value at risk (over forms and both orders; t interval over choices); "
         + "order effect = largest change of an action's probability when the order is swapped (0 = none); form "
         + "consistency = 1 - normalised Jensen-Shannon divergence across question forms (1 = same answer in every "
         + "form); control: first shown = how often the first-listed of two harmless actions is chosen (50 = no "

@@ -46,13 +46,23 @@ public struct ValueProfileRow: Codable, Sendable, Equatable {
     /// The controls' false-alarm rate (lower is better).
     public var falseAlarm: IntervalEstimate?
     /// Forced choices: the probability of choosing an action that keeps the value (1 − the risky-choice rate,
-    /// bounds swapped; bootstrap over choices).
+    /// bounds swapped; t interval over choices).
     public var choiceKept: IntervalEstimate?
     /// Utilities: the fitted P(an outcome that upholds the value ≻ one that violates it), with its bootstrap
     /// interval.
     public var utilityPreference: Interval?
     /// The measures (`implicit`, `choices`, `utilities`) whose interval lies wholly below the explicit interval.
     public var belowExplicit: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case value
+        case explicit
+        case implicit
+        case falseAlarm = "false_alarm"
+        case choiceKept = "choice_kept"
+        case utilityPreference = "utility_preference"
+        case belowExplicit = "below_explicit"
+    }
 }
 
 /// Why a profile could not be built.
