@@ -13,7 +13,7 @@ import urllib.request
 def post(base, path, body):
     request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST",
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=120) as response:
+    with urllib.request.urlopen(request, timeout=600) as response:
         return json.loads(response.read())
 
 
@@ -46,12 +46,13 @@ def main():
     parser.add_argument("--tolerance", type=float, default=0.05)
     parser.add_argument("--precision", default="quantized")
     parser.add_argument("--llama-args", default="", help="extra llama-server arguments, space-separated")
+    parser.add_argument("--model", help="GGUF file both engines run (default: valueprobe's SmolLM2 asset)")
     parser.add_argument("--reference", action="store_true",
                         help="also run llama-server with flash attention off and print how far llama.cpp moves")
     args = parser.parse_args()
 
-    model = subprocess.run([args.valueprobe, "assets", "path", "smollm2"], check=True, capture_output=True,
-                           text=True).stdout.strip()
+    model = args.model or subprocess.run([args.valueprobe, "assets", "path", "smollm2"], check=True,
+                                         capture_output=True, text=True).stdout.strip()
     listing = json.loads(subprocess.run([args.valueprobe, "suites", "questions", "choices", "--json"], check=True,
                                         capture_output=True, text=True).stdout)
     chosen = []
@@ -97,7 +98,8 @@ def main():
     for index, question in enumerate(questions):
         prompt, theirs = main_run[index]
         answers = question["answers"]
-        scored = json.loads(subprocess.run([args.valueprobe, "score", "--json", "--precision", args.precision, prompt]
+        scored = json.loads(subprocess.run([args.valueprobe, "score", "--json", "--model", model, "--precision", args.precision,
+                                            prompt]
                                            + answers, check=True, capture_output=True, text=True).stdout)
         for answer, continuation in zip(answers, scored["continuations"]):
             ours = continuation["logprob"]
