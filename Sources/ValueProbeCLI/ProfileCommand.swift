@@ -20,12 +20,14 @@ struct ProfileCommand: ParsableCommand {
 
     /// `--format`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, md, json
+        case table, md, json, html
     }
 
     @Argument(help: "Run directories or ids, and preference-run directories.") var sources: [String]
     @Option(help: "Model spec, when the sources share several models.") var model: String?
     @Option(help: "Output format.") var format: Format = .table
+    @Option(help: "Output file ('-' for standard output; default: standard output, or value-profile.html for html).")
+    var out: String?
     @Option(help: "Bootstrap replicates of the runs' intervals.") var bootstrap: Int = 2000
     @Option(help: "Interval coverage, e.g. 0.95.") var confidence: Double = 0.95
 
@@ -47,13 +49,17 @@ struct ProfileCommand: ParsableCommand {
         }
         let profile = try ValueProfile.build(runs: runs, prefs: prefs, model: model)
         switch format {
-        case .table:
+        case .table where out == nil || out == "-":
             let width = isatty(1) != 0 ? TerminalProgress.terminalWidth() : 160
             Terminal.write(ValueProfileText.terminal(profile, width: width))
+        case .table:
+            try ReportOutput.write(Data(ValueProfileText.terminal(profile, width: 160).utf8), to: out ?? "-")
         case .md:
-            Terminal.write(ValueProfileText.markdown(profile))
+            try ReportOutput.write(Data(ValueProfileText.markdown(profile).utf8), to: out ?? "-")
         case .json:
-            try Terminal.printJSON(profile)
+            try ReportOutput.write(try RunReporting.jsonEncoder.encode(profile) + Data("\n".utf8), to: out ?? "-")
+        case .html:
+            try ReportOutput.write(Data(ValueProfileHTML.render(profile).utf8), to: out ?? "value-profile.html")
         }
     }
 }

@@ -10,11 +10,16 @@ public enum RunReporting {
     /// The names of the files ``write(summary:to:)`` writes, in order.
     public static let fileNames = ["summary.json", "summary.md", "items.csv", "values.csv", "modes.csv"]
 
-    /// The summary as JSON: sorted keys, pretty-printed, slashes unescaped.
-    public static func json(_ summary: RunSummary) throws -> Data {
+    /// The encoder of the reports' JSON: sorted keys, pretty-printed, slashes unescaped.
+    public static var jsonEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(summary)
+        return encoder
+    }
+
+    /// The summary as JSON: sorted keys, pretty-printed, slashes unescaped.
+    public static func json(_ summary: RunSummary) throws -> Data {
+        try jsonEncoder.encode(summary)
     }
 
     /// The Markdown report.
