@@ -27,6 +27,9 @@ struct GenerationSettings: Sendable {
     /// Most alternatives per token.
     static let maxTopLogprobs = 20
 
+    /// The defaults (one sequence, the engine's sampling defaults, no limit but the context).
+    init() {}
+
     /// Reads the shared fields. `chat` selects the chat form of `logprobs` (a boolean with `top_logprobs`) over the
     /// legacy one (an integer count).
     init(_ f: RequestFields, chat: Bool) throws(APIError) {

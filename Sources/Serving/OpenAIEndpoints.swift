@@ -83,6 +83,14 @@ final class OpenAIEndpoints: Sendable {
 
     static let done = ByteBuffer(string: "data: [DONE]\n\n")
 
+    /// One server-sent event with an `event:` line naming its type (the Responses API's form).
+    static func namedEvent(_ event: ResponseStreamEvent) throws -> ByteBuffer {
+        var buffer = ByteBuffer(string: "event: \(event.type)\ndata: ")
+        buffer.writeBytes(try JSONEncoder.api.encode(event))
+        buffer.writeString("\n\n")
+        return buffer
+    }
+
     static var eventStreamHeaders: HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
@@ -106,19 +114,19 @@ final class OpenAIEndpoints: Sendable {
         return APIError.server(RequestFields.oneLine(String(describing: error)))
     }
 
-    /// Streams a response: headers now, then `produce` writes the events. The admission ticket is held until the
-    /// stream ends; `produce` stops when the client goes away (its sequences watch the connection, and a write to
-    /// a closed connection fails). An error after the headers is sent as
-    /// a final `data: {"error": …}` event.
+    /// Streams a response: headers now, then `produce` writes the events, then `terminator` (Chat Completions'
+    /// `data: [DONE]`; the Responses API sends none). The admission ticket is held until the stream ends; `produce`
+    /// stops when the client goes away (its sequences watch the connection, and a write to a closed connection
+    /// fails). An error after the headers is sent as a final `data: {"error": …}` event.
     func eventStream(request: Request, context: ServerRequestContext, start: ContinuousClock.Instant,
-                     ticket: AdmissionTicket,
+                     ticket: AdmissionTicket, terminator: ByteBuffer? = OpenAIEndpoints.done,
                      produce: @escaping @Sendable (inout any ResponseBodyWriter) async throws -> String) -> Response {
         let log = log
         return Response(status: .ok, headers: Self.eventStreamHeaders, body: ResponseBody { writer in
             var detail = "stream"
             do {
                 detail = try await produce(&writer)
-                try await writer.write(Self.done)
+                if let terminator { try await writer.write(terminator) }
                 try await writer.finish(nil)
             } catch where error is CancellationError || context.connection?.isClosed == true {
                 detail = "stream cancelled (client went away)"

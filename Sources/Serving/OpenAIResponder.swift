@@ -10,12 +10,12 @@ struct OpenAIResponder: HTTPResponder {
     let endpoints: OpenAIEndpoints
 
     private enum Route {
-        case health, models, model(String), chat, completions, embeddings, tokenize, detokenize, tokenizerInfo
+        case health, models, model(String), chat, completions, responses, embeddings, tokenize, detokenize, tokenizerInfo
 
         var method: HTTPRequest.Method {
             switch self {
             case .health, .models, .model, .tokenizerInfo: .get
-            case .chat, .completions, .embeddings, .tokenize, .detokenize: .post
+            case .chat, .completions, .responses, .embeddings, .tokenize, .detokenize: .post
             }
         }
     }
@@ -28,6 +28,7 @@ struct OpenAIResponder: HTTPResponder {
         case "/v1/models": return .models
         case "/v1/chat/completions": return .chat
         case "/v1/completions": return .completions
+        case "/v1/responses": return .responses
         case "/v1/embeddings": return .embeddings
         case "/tokenize": return .tokenize
         case "/detokenize": return .detokenize
@@ -77,7 +78,7 @@ struct OpenAIResponder: HTTPResponder {
         case .models: return (try endpoints.models(), false)
         case .model(let name): return (try endpoints.model(named: name), false)
         case .tokenizerInfo: return (try endpoints.tokenizerInfo(), false)
-        case .chat, .completions, .embeddings, .tokenize, .detokenize:
+        case .chat, .completions, .responses, .embeddings, .tokenize, .detokenize:
             var request = request
             let body: ByteBuffer
             do {
@@ -92,6 +93,7 @@ struct OpenAIResponder: HTTPResponder {
             switch route {
             case .chat: return (try await endpoints.chatCompletions(request, fields, context: context, start: start), true)
             case .completions: return (try await endpoints.completions(request, fields, context: context, start: start), true)
+            case .responses: return (try await endpoints.responses(request, fields, context: context, start: start), true)
             case .tokenize: return (try endpoints.tokenize(fields), false)
             case .detokenize: return (try endpoints.detokenize(fields), false)
             default: return (try await endpoints.embeddings(request, fields, context: context, start: start), true)

@@ -61,6 +61,31 @@ out["completion"] = {"text": r.choices[0].text, "object": r.object, "finish": r.
 r = client.completions.create(model="smollm2", prompt=[[1, 2, 3], [4, 5]], temperature=0, max_tokens=2, n=2)
 out["completion_ids"] = {"indices": [c.index for c in r.choices], "prompt_tokens": r.usage.prompt_tokens}
 
+r = client.responses.create(model="smollm2", instructions="Answer briefly.", input=question[0]["content"],
+                            temperature=0, max_output_tokens=24)
+out["responses"] = {"text": r.output_text, "status": r.status, "object": r.object, "id": r.id, "model": r.model,
+                    "output_types": [o.type for o in r.output], "usage": r.usage.model_dump()}
+events = list(client.responses.create(model="smollm2", instructions="Answer briefly.",
+                                      input=[{"role": "user", "content": [{"type": "input_text", "text": question[0]["content"]}]}],
+                                      temperature=0, max_output_tokens=24, stream=True))
+final = [e.response for e in events if e.type in ("response.completed", "response.incomplete")]
+out["responses_stream"] = {"types": [e.type for e in events], "sequence": [e.sequence_number for e in events],
+                           "text": "".join(e.delta for e in events if e.type == "response.output_text.delta"),
+                           "final_text": final[-1].output_text if final else None,
+                           "final_status": final[-1].status if final else None}
+r = client.responses.create(model="smollm2", input="Count from one to fifty in words.", temperature=0, max_output_tokens=4)
+out["responses_limit"] = {"status": r.status, "reason": r.incomplete_details.reason if r.incomplete_details else None,
+                          "output_tokens": r.usage.output_tokens}
+out["responses_errors"] = {
+    "tools": error_of(lambda: client.responses.create(model="smollm2", input="x",
+                                                      tools=[{"type": "function", "name": "f", "parameters": {}}])),
+    "previous": error_of(lambda: client.responses.create(model="smollm2", input="x", previous_response_id="resp_1")),
+    "input": error_of(lambda: client.responses.create(model="smollm2", input=[])),
+    "item": error_of(lambda: client.responses.create(model="smollm2",
+                                                     input=[{"type": "function_call_output", "call_id": "c", "output": "1"}])),
+    "temperature": error_of(lambda: client.responses.create(model="smollm2", input="x", temperature=7)),
+}
+
 texts = ["A cat sat on the mat.", "Fairness matters to people."]
 default = client.embeddings.create(model="all-minilm-l6-v2", input=texts)
 floats = client.embeddings.create(model="all-minilm-l6-v2", input=texts[0], encoding_format="float")

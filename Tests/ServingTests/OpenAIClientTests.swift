@@ -1,4 +1,5 @@
 import Foundation
+import ChatTemplates
 import Inference
 import Embeddings
 import Serving
@@ -38,6 +39,49 @@ struct OpenAIClientTests {
         #expect((o["chunks"] as? Int ?? 0) >= 3)
         let usage = try #require(o["usage"] as? [String: Any])
         #expect(usage["completion_tokens"] as? Int == reference.tokens.count)
+    }
+
+    @Test("Responses API: responses.create, plain and streamed, gives the chat template's greedy text; events in order")
+    func responses() async throws {
+        let s = try await RealServer.shared.value
+        let observations = try await RealServer.observations()
+        let messages = [ChatMessage(role: "system", content: "Answer briefly."),
+                        ChatMessage(role: "user", content: Reference.question)]
+        let reference = try Reference.chat(s.model, messages, parameters: .greedy, maxTokens: 24)
+        let o = try #require(observations["responses"] as? [String: Any])
+        #expect(o["text"] as? String == reference.text)
+        #expect(o["object"] as? String == "response" && o["model"] as? String == "smollm2")
+        #expect(o["status"] as? String == (reference.finishReason == .length ? "incomplete" : "completed"))
+        #expect((o["id"] as? String)?.hasPrefix("resp_") == true)
+        #expect(o["output_types"] as? [String] == ["message"])
+        let usage = try #require(o["usage"] as? [String: Any])
+        #expect(usage["input_tokens"] as? Int == reference.promptTokens.count)
+        #expect(usage["output_tokens"] as? Int == reference.tokens.count)
+        #expect(usage["total_tokens"] as? Int == reference.promptTokens.count + reference.tokens.count)
+
+        let stream = try #require(observations["responses_stream"] as? [String: Any])
+        #expect(stream["text"] as? String == reference.text && stream["final_text"] as? String == reference.text)
+        let types = try #require(stream["types"] as? [String])
+        #expect(Array(types.prefix(4)) == ["response.created", "response.in_progress", "response.output_item.added",
+                                           "response.content_part.added"])
+        #expect(Array(types.suffix(4)) == ["response.output_text.done", "response.content_part.done",
+                                           "response.output_item.done",
+                                           reference.finishReason == .length ? "response.incomplete" : "response.completed"])
+        #expect(types.contains("response.output_text.delta"))
+        #expect(stream["sequence"] as? [Int] == Array(0 ..< types.count))
+
+        let limit = try #require(observations["responses_limit"] as? [String: Any])
+        #expect(limit["status"] as? String == "incomplete" && limit["reason"] as? String == "max_output_tokens")
+        #expect(limit["output_tokens"] as? Int == 4)
+
+        let errors = try #require(observations["responses_errors"] as? [String: [String: Any]])
+        for (name, param) in [("tools", "tools"), ("previous", "previous_response_id"), ("input", "input"),
+                              ("item", "input[0].type"), ("temperature", "temperature")] {
+            let e = try #require(errors[name], "\(name)")
+            #expect(e["status"] as? Int == 400, "\(name)")
+            #expect(e["param"] as? String == param, "\(name)")
+            #expect(e["type"] as? String == "invalid_request_error", "\(name)")
+        }
     }
 
     @Test("seeded sampling: reproducible, n=2 uses seeds s and s+1, and equals the engine with the same seed")

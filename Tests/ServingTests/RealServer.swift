@@ -1,4 +1,5 @@
 import Foundation
+import ChatTemplates
 import Inference
 import Serving
 
@@ -42,9 +43,15 @@ enum Reference {
 
     static func chat(_ model: LanguageModel, _ content: String, parameters: SamplingParameters, maxTokens: Int,
                      topLogits: Int = 0) throws -> GenerationResult {
+        try chat(model, [.init(role: "user", content: content)], parameters: parameters, maxTokens: maxTokens,
+                 topLogits: topLogits)
+    }
+
+    /// The same for a whole conversation.
+    static func chat(_ model: LanguageModel, _ messages: [ChatMessage], parameters: SamplingParameters, maxTokens: Int,
+                     topLogits: Int = 0) throws -> GenerationResult {
         let generator = try Generator(model: model, contextSize: RealServer.contextSize)
-        return try generator.chat([.init(role: "user", content: content)], parameters: parameters, maxTokens: maxTokens,
-                                  topLogits: topLogits)
+        return try generator.chat(messages, parameters: parameters, maxTokens: maxTokens, topLogits: topLogits)
     }
 
     /// The server's defaults with `temperature` and `seed` set (what a client setting only those gets).
