@@ -98,7 +98,9 @@ public struct ModelConfig: Sendable, Equatable, Codable {
         for (value, what) in sizes where value <= 0 {
             throw .invalidModel("\(m.source): \(what) must be positive, found \(value)")
         }
-        for (value, what) in sizes + [(headCount, "\(architecture).attention.head_count")] where value > Self.maximumSize {
+        // The context length is left out: it is only read through min(context_length, 4096) or a smaller --context.
+        for (value, what) in sizes + [(headCount, "\(architecture).attention.head_count")]
+        where value > Self.maximumSize && what != "\(architecture).context_length" {
             throw .invalidModel("\(m.source): \(what) is \(value), more than any model this engine can hold (at most \(Self.maximumSize))")
         }
         for (size, what) in [(headDimension, "key_length"), (valueDimension, "value_length")]
@@ -121,9 +123,9 @@ public struct ModelConfig: Sendable, Equatable, Codable {
         }
     }
 
-    /// The largest value a size hyper-parameter (and the width of all heads together) may have, 2^24: the product of
-    /// two sizes (a weight matrix) stays far below `Int.max`, and real models are well inside it (the widest
-    /// vocabularies hold about 2^18 tokens, the longest contexts about 2^23 positions).
+    /// The largest value a size hyper-parameter but the context length (and the width of all heads together) may
+    /// have, 2^24: the product of two sizes (a weight matrix) stays far below `Int.max`, and real models are well
+    /// inside it (the widest vocabularies hold about 2^18 tokens, the widest layers about 2^16).
     public static let maximumSize = 1 << 24
 
     /// Query heads that share one key/value head.

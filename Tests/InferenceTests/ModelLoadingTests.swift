@@ -100,6 +100,8 @@ import Testing
             $0.metadata["llama.attention.key_length"] = .uint32(1 << 20)
         }
         #expect(heads?.contains("llama.attention.head_count 1048576 × llama.attention.key_length 1048576") == true, "\(heads ?? "loaded")")
+        // A huge declared context is fine: the engine only ever uses min(context_length, 4096) positions.
+        #expect(load { $0.metadata["llama.context_length"] = .uint64(1 << 40) } == nil)
     }
 
     @Test func oddRopeDimension() {
