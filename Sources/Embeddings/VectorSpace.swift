@@ -102,7 +102,8 @@ public final class VectorSpace: @unchecked Sendable {
         return Array(vectors[r * dimension ..< (r + 1) * dimension])
     }
 
-    /// Unit-length rows (zero rows stay zero), computed once.
+    /// Unit-length rows (zero rows stay zero), computed once; right for any finite values, 1e-30 next to 3e38
+    /// included (``UnitNormalizer``).
     public var normalizedVectors: [Float] {
         normalizedLock.lock()
         defer { normalizedLock.unlock() }
@@ -110,33 +111,10 @@ public final class VectorSpace: @unchecked Sendable {
         var out = vectors
         let d = dimension
         out.withUnsafeMutableBufferPointer { buf in
-            for r in 0 ..< count {
-                let row = buf.baseAddress! + r * d
-                let squares = vp_dot_f32(row, row, Int64(d))
-                if squares.isNormal && squares < 1e30 {
-                    vp_scale_f32(row, 1 / squares.squareRoot(), Int64(d))
-                } else {
-                    Self.normaliseExtreme(row, count: d)
-                }
-            }
+            for r in 0 ..< count { UnitNormalizer.normalize(buf.baseAddress! + r * d, count: d) }
         }
         normalizedStorage = out
         return out
-    }
-
-    /// Scales a row whose sum of squares over- or underflows in f32 (values near 1e±19 and beyond): divides by its
-    /// largest magnitude first, so that the norm is computed on values in [−1, 1]. A zero row stays zero.
-    private static func normaliseExtreme(_ row: UnsafeMutablePointer<Float>, count: Int) {
-        var largest: Float = 0
-        for j in 0 ..< count { largest = max(largest, abs(row[j])) }
-        guard largest > 0 else { return }
-        var squares: Double = 0
-        for j in 0 ..< count {
-            let x = Double(row[j]) / Double(largest)
-            squares += x * x
-        }
-        let scale = 1 / (Double(largest) * squares.squareRoot())
-        for j in 0 ..< count { row[j] = Float(Double(row[j]) * scale) }
     }
 
     /// Cosine similarity of two words.

@@ -27,6 +27,16 @@ public struct ModelWeights: Sendable {
     public let ropeFrequencyFactors: [Float]?
 
     public init(file: GGUFFile, config c: ModelConfig) throws(InferenceError) {
+        // block_count must be the number of layers the file holds: a lower count silently runs a truncated network,
+        // a higher one would fail later on the first missing tensor without saying why.
+        let present = file.tensors.compactMap { tensor -> Int? in
+            guard tensor.name.hasPrefix("blk.") else { return nil }
+            return Int(tensor.name.dropFirst(4).prefix { $0 != "." })
+        }.max()
+        if let present, present != c.blockCount - 1 {
+            let layers = present < Int.max ? "\(present + 1) layers" : "layers"
+            throw .invalidModel("\(file.path): \(c.architecture).block_count is \(c.blockCount) but the file has tensors of \(layers) (blk.0 … blk.\(present))")
+        }
         let d = c.embeddingLength
         tokenEmbedding = try WeightMatrix(file: file, name: "token_embd.weight", columns: d, rows: c.vocabularySize)
         outputNorm = try vectorTensor(file, "output_norm.weight", length: d)
@@ -62,13 +72,5 @@ public struct ModelWeights: Sendable {
             ))
         }
         self.layers = layers
-        // Layers beyond block_count would be silently ignored: a truncated block_count runs a different network.
-        let present = file.tensors.compactMap { tensor -> Int? in
-            guard tensor.name.hasPrefix("blk.") else { return nil }
-            return Int(tensor.name.dropFirst(4).prefix { $0 != "." })
-        }.max()
-        if let present, present + 1 != c.blockCount {
-            throw .invalidModel("\(file.path): \(c.architecture).block_count is \(c.blockCount) but the file has tensors of \(present + 1) layers (blk.0 … blk.\(present))")
-        }
     }
 }

@@ -308,12 +308,14 @@ public enum SuiteValidator {
     ) {
         if rubric.criteria.isEmpty { add("\(path).criteria", "\(what) has no criteria") }
         var ids: Set<String> = []
+        var weightsInRange = true
         for (c, criterion) in rubric.criteria.enumerated() {
             let criterionPath = "\(path).criteria[\(c)]"
             let name = "criterion '\(criterion.id)' of \(what)"
             checkID(criterion.id, path: "\(criterionPath).id", what: "criterion id", add)
             if !ids.insert(criterion.id).inserted { add("\(criterionPath).id", "duplicate \(name)") }
             if !(1...3).contains(criterion.weight) && !((-3)...(-1)).contains(criterion.weight) {
+                weightsInRange = false
                 add("\(criterionPath).weight", "weight of \(name) must be ±1, ±2 or ±3, found \(criterion.weight)")
             } else {
                 let positiveKinds: [CriterionKind] = [.namesValue, .flagsRisk, .proposesAlternative]
@@ -341,7 +343,8 @@ public enum SuiteValidator {
         if rubric.threshold < 1 {
             add("\(path).threshold", "threshold \(rubric.threshold) of \(what) must be at least 1 (below 1 every "
                 + "answer, even an empty one, would count as recognised)")
-        } else if !rubric.criteria.isEmpty && rubric.threshold > rubric.maximumScore {
+        } else if !rubric.criteria.isEmpty && weightsInRange && rubric.threshold > rubric.maximumScore {
+            // (With a weight out of range the reachable maximum means nothing: that weight is the one problem.)
             add("\(path).threshold", "threshold \(rubric.threshold) of \(what) can never be reached (the positive "
                 + "weights add up to \(rubric.maximumScore))")
         }

@@ -21,13 +21,12 @@ public struct RubricCriterion: Sendable, Codable, Equatable, Hashable {
 /// - Throws: `StatisticsError` when a weight is not finite.
 public func rubricScore(_ criteria: [RubricCriterion]) throws(StatisticsError) -> Double {
     try StatisticsError.checkFinite(criteria.map(\.weight), named: "weight", in: "rubricScore")
-    var total = 0.0
-    var earned = 0.0
-    for criterion in criteria {
-        total += abs(criterion.weight)
-        if (criterion.weight > 0 && criterion.judgedYes) || (criterion.weight < 0 && !criterion.judgedYes) {
-            earned += abs(criterion.weight)
-        }
+    var (earned, total) = creditAndTotal(criteria, scale: 1)
+    if !total.isFinite {
+        // The sum of huge finite weights (1e308 + 1e308) overflowed: the score is a ratio, so divide every weight
+        // by the largest magnitude and sum again (ordinary weights keep the exact sums above).
+        let largest = criteria.reduce(0.0) { max($0, abs($1.weight)) }
+        (earned, total) = creditAndTotal(criteria, scale: 1 / largest)
     }
     guard total > 0 else { return 0 }
     return min(100, max(0, 100 * earned / total))
@@ -36,4 +35,18 @@ public func rubricScore(_ criteria: [RubricCriterion]) throws(StatisticsError) -
 /// Length-controlled rubric score: score / characters × 1000; `nil` when `characters` ≤ 0.
 public func lengthControlledScore(_ score: Double, characters: Int) -> Double? {
     characters > 0 ? score / Double(characters) * 1000 : nil
+}
+
+/// Σ |w|·scale over the criteria earning credit, and over all criteria.
+private func creditAndTotal(_ criteria: [RubricCriterion], scale: Double) -> (earned: Double, total: Double) {
+    var total = 0.0
+    var earned = 0.0
+    for criterion in criteria {
+        let magnitude = abs(criterion.weight) * scale
+        total += magnitude
+        if (criterion.weight > 0 && criterion.judgedYes) || (criterion.weight < 0 && !criterion.judgedYes) {
+            earned += magnitude
+        }
+    }
+    return (earned, total)
 }

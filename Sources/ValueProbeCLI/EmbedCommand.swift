@@ -81,11 +81,10 @@ enum EmbedSupport {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// Prints `value` as JSON with sorted keys (stable output).
+    /// Prints `value` as JSON with sorted keys (stable output); a value JSON cannot hold is a one-line error
+    /// (``Terminal/printJSON(_:)``).
     static func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        try Terminal.printJSON(value)
     }
 
     /// Left-aligns `s` in `width` columns (by characters).

@@ -46,9 +46,7 @@ struct JudgeEvalCommand: AsyncParsableCommand {
             rows: rows, lines: set.lines, judges: instances, source: JudgeEvaluation.source(of: set, split: chosenSplit),
             seed: seed, replicates: replicates, concurrency: concurrency)
         if let writeValidity {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(evaluation.judges.map(\.validity))
+            let data = try Terminal.jsonData(evaluation.judges.map(\.validity), pretty: true)
             do {
                 try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: writeValidity), options: .atomic)
             } catch {

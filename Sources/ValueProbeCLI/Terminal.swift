@@ -17,17 +17,28 @@ enum Terminal {
 
     /// Prints `value` as one JSON object. A value that JSON cannot hold (a NaN or infinite number) is an error with
     /// a non-zero exit, never silence.
+    ///
+    /// Every `--json` output and JSON file the CLI writes goes through ``jsonData(_:pretty:)``; no encoder error is
+    /// swallowed. Where a number means "no value" (an undefined rate, a statistic of too few points) the result
+    /// types hold an optional, which encodes as `null`; a NaN that still reaches the encoder is a bug upstream and
+    /// is reported as this error, naming the field, rather than written as a number that is not one.
     static func printJSON<T: Encodable>(_ value: T) throws {
+        FileHandle.standardOutput.write(try jsonData(value) + Data("\n".utf8))
+    }
+
+    /// `value` as JSON with sorted keys and unescaped slashes (pretty-printed when asked); throws
+    /// ``JSONOutputError`` naming the field when a value cannot be represented.
+    static func jsonData<T: Encodable>(_ value: T, pretty: Bool = false) throws(JSONOutputError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let data: Data
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            : [.withoutEscapingSlashes, .sortedKeys]
         do {
-            data = try encoder.encode(value)
+            return try encoder.encode(value)
         } catch let EncodingError.invalidValue(bad, context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw JSONOutputError(field: field, value: "\(bad)")
+            throw JSONOutputError(field: JSONOutputError.path(context.codingPath), value: "\(bad)")
+        } catch {
+            throw JSONOutputError(field: "", value: "not encodable (\(error))")
         }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
 
@@ -53,10 +64,24 @@ extension Terminal {
 
 /// A result that cannot be written as JSON (e.g. a NaN): the command fails with this one line.
 struct JSONOutputError: Error, CustomStringConvertible {
+    /// Where in the result, e.g. `rows[2].score` (empty for the top level).
     var field: String
     var value: String
 
     var description: String {
         "cannot write the result as JSON: \(field.isEmpty ? "a value" : "field '\(field)'") is \(value), which JSON cannot represent"
+    }
+
+    /// A coding path as `key.key[index].key`.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue, key.stringValue.hasPrefix("Index ") || key.stringValue == "\(index)" {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
     }
 }

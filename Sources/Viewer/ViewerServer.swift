@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -71,6 +72,7 @@ public struct ViewerServer: Sendable {
         logger.logLevel = .warning
         return Application(
             responder: responder,
+            server: HTTPServerBuilder { responder in ViewerHTTP1Channel(responder: responder) },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

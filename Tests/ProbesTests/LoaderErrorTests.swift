@@ -94,6 +94,16 @@ let brokenFixtures: [BrokenFixture] = [
                                   + "    items:\n", in: baseFixture),
                   marker: "threshold: -9223372036854775808", occurrence: 1, offset: 11,
                   fragments: ["must be at least 1"]),
+    BrokenFixture(name: "threshold Int.max can never be reached",
+                  text: replacing("    items:\n", with: replacing("threshold: 1", with: "threshold: 9223372036854775807", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "threshold: 9223372036854775807", occurrence: 1, offset: 11,
+                  fragments: ["threshold 9223372036854775807", "can never be reached", "add up to 2"]),
+    BrokenFixture(name: "weight beyond Int (not read as a number, no trap)",
+                  text: replacing("    items:\n", with: replacing("weight: 2", with: "weight: 9223372036854775808", in: rubricBlock)
+                                  + "    items:\n", in: baseFixture),
+                  marker: "9223372036854775808", occurrence: 1, offset: 0,
+                  fragments: ["weight", "a whole number"]),
     BrokenFixture(name: "invalid regular expression",
                   text: replacing("    items:\n", with: replacing("[concern]", with: "['(unclosed']", in: rubricBlock)
                                   + "    items:\n", in: baseFixture),

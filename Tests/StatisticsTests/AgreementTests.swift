@@ -109,6 +109,11 @@ struct AgreementTests {
         #expect(try rubricScore(criteria) == 50)
         #expect(try rubricScore([]) == 0)
         #expect(try rubricScore([RubricCriterion(weight: 0, judgedYes: true)]) == 0)
+        // Huge finite weights: their sum overflows a Double, the score must not become NaN (or 0).
+        let huge = [RubricCriterion(weight: 1e308, judgedYes: true), RubricCriterion(weight: 1e308, judgedYes: false),
+                    RubricCriterion(weight: -1e308, judgedYes: false), RubricCriterion(weight: -1e308, judgedYes: true)]
+        #expect(try rubricScore(huge) == 50)
+        #expect(try rubricScore([RubricCriterion(weight: 5e-324, judgedYes: true), RubricCriterion(weight: 5e-324, judgedYes: false)]) == 50)
         #expect(try rubricScore([RubricCriterion(weight: -2, judgedYes: false)]) == 100)
         #expect(throws: StatisticsError.self) { try rubricScore([RubricCriterion(weight: .infinity, judgedYes: true)]) }
         #expect(lengthControlledScore(50, characters: 2000) == 25)

@@ -74,11 +74,11 @@ public struct NeighborSearch: Sendable {
         // Queries: normalised, transposed to d × mPad (dimension-major) and zero-padded to whole tiles of 8.
         let mPad = (m + 7) / 8 * 8
         var qt = [Float](repeating: 0, count: d * mPad)
+        var query = [Float](repeating: 0, count: d)
         for i in 0 ..< m {
-            var norm: Float = 0
-            for j in 0 ..< d { norm += queries[i * d + j] * queries[i * d + j] }
-            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-            for j in 0 ..< d { qt[j * mPad + i] = queries[i * d + j] * scale }
+            for j in 0 ..< d { query[j] = queries[i * d + j] }
+            query.withUnsafeMutableBufferPointer { UnitNormalizer.normalize($0.baseAddress!, count: d) }
+            for j in 0 ..< d { qt[j * mPad + i] = query[j] }
         }
         var excluded = [Int32](repeating: -1, count: mPad)
         for (i, e) in excluding.enumerated() {

@@ -10,7 +10,12 @@ public enum VectorFile {
     ) throws(EmbeddingError) -> VectorSpace {
         let name = name ?? url.lastPathComponent
         let resolved: VectorFileFormat
-        if let format { resolved = format } else { resolved = try VectorFileFormat.detect(url) }
+        if let format {
+            try VectorFileFormat.check(url, as: format)
+            resolved = format
+        } else {
+            resolved = try VectorFileFormat.detect(url)
+        }
         switch resolved {
         case .word2vecText, .fastTextVec:
             return try Word2VecTextReader.read(url, header: .present, limit: limit, name: name)
@@ -27,8 +32,13 @@ public enum VectorFile {
     }
 
     /// An NPY matrix whose rows are the words of `vocabulary` (text, one word per line, or Parquet).
+    /// A word listed twice keeps its first row; ``VectorSpace/warnings`` names the vocabulary file and both lines
+    /// (both rows of a Parquet column).
     public static func npy(_ url: URL, vocabulary: URL, limit: Int? = nil, name: String) throws(EmbeddingError) -> VectorSpace {
-        let words = try readVocabulary(vocabulary)
+        let (words, lines) = try readVocabularyLines(vocabulary)
+        let locate: (Int) -> String = { row in
+            lines.map { "\(vocabulary.path):\($0[row])" } ?? "\(vocabulary.path): row \(row + 1)"
+        }
         let matrix = try NpyReader.read(url)
         guard matrix.rows == words.count else {
             throw .invalid("\(url.path) has \(matrix.rows) rows but its vocabulary \(vocabulary.path) has \(words.count) words")
@@ -36,23 +46,33 @@ public enum VectorFile {
         if let limit, limit < matrix.rows {
             guard limit >= 0 else { throw .invalid("\(url.path): limit must be non-negative, got \(limit)") }
             return try VectorSpace(name: name, words: Array(words.prefix(limit)),
-                                   vectors: Array(matrix.values.prefix(limit * matrix.columns)), dimension: matrix.columns)
+                                   vectors: Array(matrix.values.prefix(limit * matrix.columns)), dimension: matrix.columns,
+                                   locate: locate)
         }
-        return try VectorSpace(name: name, words: words, vectors: matrix.values, dimension: matrix.columns)
+        return try VectorSpace(name: name, words: words, vectors: matrix.values, dimension: matrix.columns, locate: locate)
     }
 
     /// Words from a vocabulary file: `.parquet` ⇒ its first string column; otherwise one word per line (the
     /// first tab- or space-separated field, so `word count` files work), blank lines skipped.
     public static func readVocabulary(_ url: URL) throws(EmbeddingError) -> [String] {
-        if url.pathExtension.lowercased() == "parquet" { return try ParquetReader.readStringColumn(url) }
+        try readVocabularyLines(url).words
+    }
+
+    /// The words of a vocabulary file and, for a text file, the 1-based line of each (nil for Parquet).
+    static func readVocabularyLines(_ url: URL) throws(EmbeddingError) -> (words: [String], lines: [Int]?) {
+        if url.pathExtension.lowercased() == "parquet" { return (try ParquetReader.readStringColumn(url), nil) }
         let bytes = try FileBytes.read(url)
         var words: [String] = []
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var lines: [Int] = []
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let field = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }).first
-            if let field { words.append(String(decoding: field, as: UTF8.self)) }
+            if let field {
+                words.append(String(decoding: field, as: UTF8.self))
+                lines.append(number + 1)
+            }
         }
         guard !words.isEmpty else { throw .malformed("\(url.path): empty vocabulary file") }
-        return words
+        return (words, lines)
     }
 
     static func siblingVocabulary(of url: URL) -> URL? {

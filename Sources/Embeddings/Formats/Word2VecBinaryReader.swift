@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads word2vec binary files: a text header `"<count> <dimension>\n"`, then per word the word's bytes, a space,
 /// `dimension` little-endian float32 values and, in files written by word2vec.c, a newline (gensim's writer omits
-/// it; both are accepted: newlines before a word are skipped).
+/// it; both are accepted: newlines before a word are skipped). A word given twice keeps its first vector, as gensim
+/// does; ``VectorSpace/warnings`` names both entries and their byte offsets.
 public enum Word2VecBinaryReader {
     /// Reads the file at `url`; `limit` keeps only the first `limit` vectors; `name` defaults to the file name.
     public static func read(_ url: URL, limit: Int? = nil, name: String? = nil) throws(EmbeddingError) -> VectorSpace {
@@ -32,6 +33,8 @@ public enum Word2VecBinaryReader {
         }
         var words: [String] = []
         words.reserveCapacity(wanted)
+        var starts: [Int] = []
+        starts.reserveCapacity(wanted)
         var vectors = [Float](repeating: 0, count: wanted * dimension)
         var p = headerEnd + 1
         try bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) throws(EmbeddingError) in
@@ -54,6 +57,7 @@ public enum Word2VecBinaryReader {
                     dst.copyMemory(from: base + p, byteCount: vectorBytes)
                     p += vectorBytes
                     words.append(word)
+                    starts.append(wordStart)
                 }
             }
         }
@@ -69,6 +73,7 @@ public enum Word2VecBinaryReader {
                 throw .malformed("\(source): the header declares \(count) vectors but more data follows at byte \(p)")
             }
         }
-        return try VectorSpace(name: name, words: words, vectors: vectors, dimension: dimension)
+        return try VectorSpace(name: name, words: words, vectors: vectors, dimension: dimension,
+                               locate: { "\(source): entry \($0 + 1) (byte \(starts[$0]))" })
     }
 }

@@ -25,8 +25,10 @@ public enum PrefsRunIdentity {
             temperature: configuration.temperature, maxTokens: configuration.maxTokens)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings, integers and doubles cannot fail.
-        let data = (try? encoder.encode(fields)) ?? Data()
+        // Encoding strings, integers and finite doubles cannot fail, and the one double (the temperature) is
+        // checked finite by PrefsConfiguration.validate before any run stores this id; should a NaN still reach
+        // here, the fallback hashes the fields' text instead of an empty document, so ids never collide silently.
+        let data = (try? encoder.encode(fields)) ?? Data(String(describing: fields).utf8)
         return String(SHA256.hash(Array(data)).prefix(16))
     }
 }
