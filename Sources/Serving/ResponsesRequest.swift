@@ -133,8 +133,11 @@ struct ResponsesRequest: Sendable {
         if let k = try f.int("top_logprobs", in: 0 ... 20), k > 0 {
             throw unsupported("top_logprobs", "use /v1/chat/completions with 'logprobs' for log-probabilities")
         }
-        if let include = try f.strings("include"), let first = include.first {
-            throw unsupported("include", "no extra output ('\(first.prefix(60))')")
+        // Encrypted reasoning has nothing to include (the model produces no reasoning items); anything else would be
+        // extra output this server does not make.
+        if let include = try f.strings("include"),
+           let other = include.first(where: { $0 != "reasoning.encrypted_content" }) {
+            throw unsupported("include", "no extra output ('\(other.prefix(60))')")
         }
     }
 }

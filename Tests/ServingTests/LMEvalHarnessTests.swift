@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 /// lm-evaluation-harness itself against `valueprobe serve`: its `local-completions` model runs a multiple-choice
-/// task from a local JSONL file (echo + logprobs, the tokenizer read through the server's /tokenize), and every
-/// log-likelihood it reports equals ValueProbe's own scoring of the same tokens (`scripts/peers/lm-eval-check`,
+/// task and a generation task from local JSONL files (echo + logprobs, the tokenizer read through the server's
+/// /tokenize); every log-likelihood it reports equals ValueProbe's own scoring of the same tokens, and every greedy
+/// generation equals the server's own completion of the same context (`scripts/peers/lm-eval-check`,
 /// which installs lm_eval 0.4.13 in a virtual environment under the cache the first time; `scripts/test` does that
 /// up front).
 @Suite("lm-evaluation-harness against valueprobe serve", .serialized)
 struct LMEvalHarnessTests {
-    @Test("a local-completions multiple-choice task: 15 log-likelihoods equal valueprobe score within 1e-4",
+    @Test("local-completions: 15 log-likelihoods equal valueprobe score within 1e-4; 3 generations equal the server's",
           .timeLimit(.minutes(20)))
     func multipleChoice() async throws {
         let root = OpenAIClientScript.repositoryRoot
@@ -24,6 +25,10 @@ struct LMEvalHarnessTests {
                                 "no comparison line: \(report.suffix(2000))")
         #expect(line.contains("15 log-likelihoods"))
         #expect(line.contains(", 0 mismatches"))
+        // Its greedy generations (generate_until through the server's tokenizer) equal the server's completions.
+        let generations = try #require(report.split(separator: "\n").first { $0.contains(" generations, ") },
+                                       "no generation line: \(report.suffix(2000))")
+        #expect(generations.hasPrefix("lm-eval-compare: 3 generations, 0 differ"))
         // lm-eval's own accuracy table was printed, so the task ran through lm-eval and not around it.
         #expect(report.contains("valueprobe_mc"))
     }

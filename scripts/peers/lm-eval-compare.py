@@ -55,6 +55,7 @@ def main():
     parser.add_argument("--server", required=True)
     parser.add_argument("--valueprobe", required=True)
     parser.add_argument("--model", default="smollm2")
+    parser.add_argument("--generations", help="lm-eval's samples file of the generate_until task")
     args = parser.parse_args()
     score_model = "local:smollm2" if args.model == "smollm2" else args.model
 
@@ -87,7 +88,33 @@ def main():
                       f"{diff:>9.2e}  {lm_greedy}/{score['is_greedy']}{flag}")
     print(f"lm-eval-compare: {rows} log-likelihoods, largest |diff| {largest:.2e}, {failures} mismatches "
           f"(tolerance {TOLERANCE})")
-    sys.exit(1 if failures or rows == 0 else 0)
+    generated, different = compare_generations(args) if args.generations else (0, 0)
+    sys.exit(1 if failures or rows == 0 or different or (args.generations and generated == 0) else 0)
+
+
+def compare_generations(args):
+    """lm-eval's greedy generations against the server's own greedy /v1/completions of the same context."""
+    with open(args.generations) as f:
+        samples = [json.loads(line) for line in f if line.strip()]
+    different = 0
+    for sample in samples:
+        arguments = sample["arguments"]
+        first = arguments["gen_args_0"] if isinstance(arguments, dict) else arguments[0]
+        context, settings = (first["arg_0"], first["arg_1"]) if isinstance(first, dict) else (first[0], first[1])
+        theirs = sample["resps"][0][0]
+        body = json.dumps({"model": "smollm2", "prompt": context, "temperature": 0,
+                           "max_tokens": settings.get("max_gen_toks", 8), "stop": settings.get("until", [])}).encode()
+        request = urllib.request.Request(f"{args.server}/v1/completions", data=body,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            ours = json.load(response)["choices"][0]["text"]
+        same = theirs == ours and theirs.strip() != ""
+        different += 0 if same else 1
+        print(f"{sample['doc_id']:>3}  {context[-40:]!r:<44} lm-eval {theirs!r:<20} server {ours!r:<20}"
+              f"{'' if same else '  DIFFERENT'}")
+    print(f"lm-eval-compare: {len(samples)} generations, {different} differ from the server's greedy completions "
+          "(or are empty)")
+    return len(samples), different
 
 
 if __name__ == "__main__":
