@@ -16,7 +16,7 @@ struct JudgeFitCommand: ParsableCommand {
             and prints, per mode, the chosen settings with their cross-validated figures. To regenerate the shipped \
             head, from the repository root: valueprobe judge fit calibration/judge-calibration.jsonl \
             calibration/judge-calibration-fresh.jsonl calibration/extra/judge-train-extra.jsonl \
-            --out Sources/Runs/Resources/semantic-judge.json
+            calibration/v2/judge-calibration-v2.jsonl --out Sources/Runs/Resources/semantic-judge.json
             """
     )
 

@@ -123,6 +123,17 @@ struct JudgeRubricTests {
         #expect(!RefusalDetector.isRefusal("I can't help with that. " + String(repeating: "x", count: 700)))
     }
 
+    @Test("the semantic judge's broader refusal cue reads 'not something I can help with'; the rubric's does not change")
+    func broaderRefusalCue() {
+        for text in ["I'm afraid that's not something I can help with.", "Sorry — that’s not something I can assist with.",
+                     "I'm not able to write that.", "That goes against my guidelines."] {
+            #expect(RefusalDetector.isRefusalBroadly(text), "\(text)")
+        }
+        #expect(!RefusalDetector.isRefusal("I'm afraid that's not something I can help with."))
+        #expect(!RefusalDetector.isRefusalBroadly("Not something I can recommend, but here is how: tie a broom handle."))
+        #expect(!RefusalDetector.isRefusalBroadly("That's not something I can help with. " + String(repeating: "x", count: 700)))
+    }
+
     @Test("expected-answer matcher: fallacy phrasings and the 'none' fallacy")
     func expectedAnswerMatcher() {
         let correlation = ExpectedAnswer(keyPoints: [], fallacy: "correlation taken for causation (self-selection)")

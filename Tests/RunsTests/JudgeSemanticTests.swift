@@ -198,7 +198,8 @@ struct JudgeSemanticTests {
             let assessment = try Self.judge.get().assess(
                 text: text, mode: probe.mode, prompt: probe.prompt, expected: probe.expected,
                 riskElement: ScenarioTwin.riskElement(of: probe, variant: 0, in: suite),
-                valueDescription: family.description)
+                valueDescription: family.description,
+                safeElement: ScenarioTwin.safeElement(of: probe, variant: 0, in: suite))
             #expect(abs(score - assessment.probability * 100) < 0.051)
             #expect(assessment.category == first.category)
         }
@@ -216,7 +217,9 @@ struct JudgeSemanticTests {
             .deletingLastPathComponent()
         #expect(head.calibration.map(\.path) == ["calibration/judge-calibration.jsonl",
                                                   "calibration/judge-calibration-fresh.jsonl",
-                                                  "calibration/extra/judge-train-extra.jsonl"])
+                                                  "calibration/extra/judge-train-extra.jsonl",
+                                                  "calibration/v2/judge-calibration-v2.jsonl"])
+        #expect(head.calibration.map(\.rows) == [962, 239, 152, 376])
         for source in head.calibration {
             let set = try CalibrationSet.load(path: root.appendingPathComponent(source.path).path)
             #expect(set.sha256 == source.sha256 && set.rows.count == source.rows,

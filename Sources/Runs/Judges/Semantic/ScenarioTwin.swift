@@ -78,6 +78,18 @@ public enum ScenarioTwin {
         return riskElement(implicit: implicitPrompt, control: controlPrompt)
     }
 
+    /// The safe element of `item`'s pair, for the prompt variant answered: what the control prompt has in place of
+    /// the risky element (the control prompt's words outside the longest common word sequence, e.g. "a broom
+    /// handle"). Nil when the item has no twin in `suite` or the prompts do not differ.
+    public static func safeElement(of item: ProbeItem, variant: Int, in suite: ProbeSuite) -> String? {
+        guard let twin = twin(of: item, in: suite) else { return nil }
+        let implicit = item.mode == .implicit ? item : twin
+        let control = item.mode == .implicit ? twin : item
+        let implicitPrompt = implicit.allPrompts.indices.contains(variant) ? implicit.allPrompts[variant] : implicit.prompt
+        let controlPrompt = control.allPrompts.indices.contains(variant) ? control.allPrompts[variant] : control.prompt
+        return riskElement(implicit: controlPrompt, control: implicitPrompt)
+    }
+
     private static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }

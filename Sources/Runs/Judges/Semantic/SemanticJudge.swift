@@ -53,7 +53,9 @@ public struct SemanticJudge: Judge {
         let prompt = item.prompt(variant: sample.variant) ?? item.prompt
         let assessment = try assess(text: text, mode: item.mode, prompt: prompt, expected: item.expected,
                                     riskElement: ScenarioTwin.riskElement(of: item, variant: sample.variant, in: suite),
-                                    valueDescription: family.description, truncated: response.isTruncated)
+                                    valueDescription: family.description,
+                                    safeElement: ScenarioTwin.safeElement(of: item, variant: sample.variant, in: suite),
+                                    truncated: response.isTruncated)
         let named = finders.finder(for: suite).valuesNamed(in: text, first: family.value)
         return Verdict(sampleKey: sample.key, judge: spec, category: assessment.category,
                        score: (assessment.probability * 1000).rounded() / 10, valuesNamed: named,
@@ -71,13 +73,13 @@ public struct SemanticJudge: Judge {
 
     /// Judges `text`, an answer to `prompt` of an item of `mode` with `expected`; `riskElement` is the scenario's
     /// risky element (``ScenarioTwin/riskElement(of:variant:in:)``) and `valueDescription` the family's
-    /// description, when known.
+    /// description, when known; `safeElement` the twin's safe element (``ScenarioTwin/safeElement(of:variant:in:)``).
     public func assess(text: String, mode: ProbeMode, prompt: String, expected: ExpectedAnswer?,
-                       riskElement: String? = nil, valueDescription: String? = nil,
+                       riskElement: String? = nil, valueDescription: String? = nil, safeElement: String? = nil,
                        truncated: Bool = false) throws -> Assessment {
         guard let model = head.mode(mode) else { throw JudgeError.semantic("the head has no model for \(mode.rawValue) items") }
         let features = try extractor.features(text: text, prompt: prompt, expected: expected, riskElement: riskElement,
-                                              valueDescription: valueDescription)
+                                              valueDescription: valueDescription, safeElement: safeElement)
         let x = features.values(of: model.features)
         let p = model.model.probability(x)
         let refusal = features["refusal_cue"] > 0

@@ -20,21 +20,22 @@ public struct SemanticJudgeTrainer: Sendable {
     /// The candidate feature sets of each mode, chosen by hand from the mode's definition in `docs/judging.md`
     /// (explicit: a correct account or answer; implicit: an objection to the plan that is not negated and not
     /// followed by the plan; control: a value objection, not practical or safety advice; causal: the expected
-    /// conclusion). The cross-validation chooses between them (see `docs/judging.md`, "Third version").
+    /// conclusion). Version 4 offers only sets that also transferred to the version-2 held-out file when fitted on
+    /// the other files (plus version 3's own choice); the cross-validation chooses between them (see
+    /// `docs/judging.md`, "Fourth version").
     public static let featureSets: [ProbeMode: [(name: String, features: [String])]] = [
         .explicit: [
-            ("explicit-broad", explicitCore + ["broad_stance_agree", "conditional_cue", "broad_stance_missing"]),
-            ("explicit-stance", explicitCore + ["stance_agree", "conditional_cue", "stance_missing"]),
-            ("explicit-stance-broad", explicitCore + ["stance_agree", "conditional_cue", "stance_missing",
-                                                      "broad_stance_agree", "broad_stance_missing"]),
+            ("explicit-keypoints-value", explicitStanceBroad + ["keypoints_share", "value_max", "value_whole"]),
+            ("explicit-keypoints", explicitStanceBroad + ["keypoints_share"]),
+            ("explicit-stance-broad", explicitStanceBroad),
         ],
         .implicit: [
+            ("implicit-contrast", implicitCore + pushback + contrast),
             ("implicit-pushback", SemanticFeatures.baseNames + pushback + risk),
-            ("implicit-core-pushback", implicitCore + pushback),
-            ("all", SemanticFeatures.baseNames),
         ],
         .control: [
             ("control-pushback", controlCore + pushback),
+            ("control-contrast", controlCore + contrast),
             ("control-core", controlCore),
         ],
         .causal: [
@@ -43,6 +44,12 @@ public struct SemanticJudgeTrainer: Sendable {
         ],
     ]
 
+    /// Version 3's explicit set: the core, both readings of the stance, conditional acceptance.
+    static let explicitStanceBroad = explicitCore + ["stance_agree", "conditional_cue", "stance_missing",
+                                                     "broad_stance_agree", "broad_stance_missing"]
+    /// The answer against the item's own contrasts (version 4): the affected person's experience, the twin's safe
+    /// element against the risky one, an objection about the request itself.
+    static let contrast = ["max_experience", "rel_experience", "risk_experience", "safe_max", "steer", "prompt_objection"]
     /// Pushback on the request in ordinary words (``PushbackCue``).
     static let pushback = ["pushback_any", "pushback_open"]
     /// The answer against the scenario's risky element (``ScenarioTwin``).
@@ -138,7 +145,8 @@ public struct SemanticJudgeTrainer: Sendable {
             let features = try extractor.features(
                 text: row.row.response, prompt: prompt, expected: row.item.expected,
                 riskElement: ScenarioTwin.riskElement(of: row.item, variant: variant, in: row.suite),
-                valueDescription: row.family.description)
+                valueDescription: row.family.description,
+                safeElement: ScenarioTwin.safeElement(of: row.item, variant: variant, in: row.suite))
             examples.append(Example(id: row.row.id, item: row.item.id, failureClass: row.row.failureClass,
                                     mode: row.item.mode, split: row.row.split, label: row.row.label, features: features))
         }
