@@ -104,8 +104,8 @@ public struct SequenceDecoder: Sendable {
     /// sampled alike); the scores stay those of the model's raw distribution.
     public mutating func choose(_ logits: UnsafeBufferPointer<Float>) -> TokenChoice {
         let token: Int32
-        if let constrained {
-            let masked = constrained.masked(logits)
+        if constrained != nil {
+            let masked = constrained!.masked(logits)
             token = masked.withUnsafeBufferPointer { sampler.sample($0, history: history[...]) }
         } else {
             token = sampler.sample(logits, history: history[...])

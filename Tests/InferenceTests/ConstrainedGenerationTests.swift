@@ -98,6 +98,28 @@ import Testing
         #expect(got.tokens == expected.tokens && got.text == expected.text)
     }
 
+    @Test func masksOnTheRealVocabularyEqualTokenByTokenChecks() throws {
+        let model = try Self.model.get()
+        let trie = TokenTrie(tokenizer: model.tokenizer)
+        let grammar = try JSONSchemaCompiler.compile(try JSONDocument(parsing: Self.schemas[1].schema))
+        let prefixes = [#""#, #"{"#, #"{"answer":"#, #"{"answer":"no","reasons":["#, #"{"answer":"no","reasons":["abc"#,
+                        #"{"answer":"no","reasons":["abcdefghijklmnopqrstuvwxyz0123"#, #"{"answer":"no","reasons":["é"#,
+                        #"{"answer":"no","reasons":[],"confidence":1"#]
+        for prefix in prefixes {
+            var state = JSONAutomaton(grammar: grammar)
+            let fed = state.feed(prefix.utf8)
+            #expect(fed, "\(prefix)")
+            var expected: [Int32] = []
+            for id in 0 ..< model.tokenizer.vocabularySize where !model.tokenizer.isControl(Int32(id)) {
+                let bytes = model.tokenizer.tokenBytes(Int32(id))
+                var s = state
+                if !bytes.isEmpty, s.feed(bytes) { expected.append(Int32(id)) }
+            }
+            #expect(trie.allowedTokens(from: state) == expected, "\(prefix)")
+            #expect(!expected.isEmpty)
+        }
+    }
+
     @Test func theTokenLimitMidObjectEndsWithLength() throws {
         let model = try Self.model.get()
         let generator = try Generator(model: model, contextSize: 256, threads: 2)

@@ -3,6 +3,8 @@
 public struct ConstrainedSequence: Sendable {
     public let constraint: TokenConstraint
     public private(set) var state: JSONAutomaton
+    /// The masked copy of the last logits (kept to reuse its memory).
+    private var scratch: [Float] = []
 
     public init(_ constraint: TokenConstraint) {
         self.constraint = constraint
@@ -10,10 +12,9 @@ public struct ConstrainedSequence: Sendable {
     }
 
     /// A copy of `logits` with every token the grammar does not allow here set to −∞.
-    public func masked(_ logits: UnsafeBufferPointer<Float>) -> [Float] {
-        var out = [Float](repeating: -.infinity, count: logits.count)
-        for id in constraint.allowedTokens(in: state) where Int(id) < logits.count { out[Int(id)] = logits[Int(id)] }
-        return out
+    public mutating func masked(_ logits: UnsafeBufferPointer<Float>) -> [Float] {
+        constraint.mask(in: state).apply(logits, into: &scratch)
+        return scratch
     }
 
     /// Advances past `token` (stop tokens and control tokens leave the state as it is).

@@ -19,11 +19,48 @@ public final class TokenTrie: Sendable {
     public let vocabularySize: Int
     /// Each token's bytes (empty for tokens left out).
     private let bytesOfToken: [[UInt8]]
+    /// Per token: the characters it adds inside a JSON string when it is plain text there (printable ASCII other
+    /// than `"` and `\\`, and whole UTF-8 sequences), else −1. Inside a string such a token is allowed exactly when
+    /// the string has room for its characters, so masks of string states need no walk for it.
+    let plainChars: [Int32]
+    /// The tree of the other tokens (walked for string states); nil for that tree itself.
+    let irregular: TokenTrie?
 
     /// The tree of `tokens` (byte strings indexed by id; nil = left out).
-    public init(tokens: [[UInt8]?]) {
+    public convenience init(tokens: [[UInt8]?]) {
+        let plain = tokens.map { $0.map(Self.plainCharacters) ?? -1 }
+        let others = zip(tokens, plain).map { $1 >= 0 ? nil : $0 }
+        self.init(tokens: tokens, plainChars: plain, irregular: TokenTrie(tokens: others, plainChars: [], irregular: nil))
+    }
+
+    /// The characters `bytes` add inside a JSON string, or −1 when they are not plain text there.
+    static func plainCharacters(_ bytes: [UInt8]) -> Int32 {
+        guard !bytes.isEmpty else { return -1 }
+        var chars: Int32 = 0, pending = 0
+        for b in bytes {
+            if pending > 0 {
+                guard b & 0xC0 == 0x80 else { return -1 }
+                pending -= 1
+                continue
+            }
+            switch b {
+            case 0x22, 0x5C: return -1
+            case 0x20 ..< 0x80: break
+            case 0xC2 ... 0xDF: pending = 1
+            case 0xE0 ... 0xEF: pending = 2
+            case 0xF0 ... 0xF4: pending = 3
+            default: return -1
+            }
+            chars += 1
+        }
+        return pending == 0 ? chars : -1
+    }
+
+    private init(tokens: [[UInt8]?], plainChars: [Int32], irregular: TokenTrie?) {
         vocabularySize = tokens.count
         bytesOfToken = tokens.map { $0 ?? [] }
+        self.plainChars = plainChars
+        self.irregular = irregular
         var children: [[UInt8: Int32]] = [[:]]
         var ends: [[Int32]] = [[]]
         var longest = 0
@@ -76,6 +113,15 @@ public final class TokenTrie: Sendable {
     /// Every token whose bytes `state` accepts (ascending ids).
     func allowedTokens(from state: JSONAutomaton) -> [Int32] {
         var out: [Int32] = []
+        if let irregular, case .string(let node, let chars, 0, 0)? = state.stack.last,
+           case .string(_, let maxLength) = state.grammar.nodes[node] {
+            // Inside a string, between characters: plain tokens by their length, the rest by walking their tree.
+            let room = maxLength.map { $0 - chars } ?? Int.max
+            for (id, n) in plainChars.enumerated() where n >= 0 && Int(n) <= room { out.append(Int32(id)) }
+            irregular.visit(0, state, &out)
+            out.sort()
+            return out
+        }
         visit(0, state, &out)
         out.sort()
         return out
