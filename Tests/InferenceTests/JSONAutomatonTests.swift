@@ -62,6 +62,14 @@ import Testing
         #expect(!JSONAutomaton.accepts(g, #""text""#))
     }
 
+    @Test func anObjectWithNoPropertiesAndNoneAdditionalIsEmpty() throws {
+        let empty = try grammar(#"{"type":"object","additionalProperties":false}"#)
+        #expect(JSONAutomaton.accepts(empty, "{}"))
+        #expect(!JSONAutomaton.accepts(empty, #"{"a":1}"#))
+        let open = try grammar(#"{"type":"object"}"#)
+        #expect(JSONAutomaton.accepts(open, #"{"a":1}"#))
+    }
+
     @Test func rootScalarsEndWhereTheyMay() throws {
         let number = try grammar(#"{"type":"number"}"#)
         #expect(JSONAutomaton.accepts(number, "12"))

@@ -41,7 +41,7 @@ struct JudgeVerdictSchemaTests {
                                             suite: JudgeLLMTests.suite, response: response)
         #expect(model.received.first?.responseFormat == JudgeReply.responseFormat)
         #expect(verdict.category == .recognised)
-        #expect(verdict.rationale.hasSuffix("[constrained to the verdict schema]"))
+        #expect(verdict.rationale.hasSuffix("[asked under the verdict schema]"))
     }
 
     @Test("a backend that cannot is sent no schema, and the verdict does not claim one")
@@ -52,7 +52,7 @@ struct JudgeVerdictSchemaTests {
         let verdict = try await judge.judge(sample: sample, item: JudgeLLMTests.item, family: JudgeLLMTests.family,
                                             suite: JudgeLLMTests.suite, response: response)
         #expect(model.received.first?.responseFormat == nil)
-        #expect(!verdict.rationale.contains("constrained"))
+        #expect(!verdict.rationale.contains("verdict schema"))
     }
 
     @Test("the schema compiles, accepts the replies the reader accepts and rejects the ones it rejects")

@@ -145,6 +145,7 @@ public enum JSONSchemaCompiler {
                                         reason: "only true or false is supported (extra properties are never generated)")
                 }
                 guard let properties = schema["properties"] else {
+                    if case .bool(false)? = schema["additionalProperties"] { return add(.object([])) }  // only {}
                     if schema["required"] != nil {
                         throw .invalidValue(keyword: "required", path: path, reason: "names properties but there is no 'properties'")
                     }

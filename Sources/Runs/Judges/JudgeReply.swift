@@ -48,8 +48,10 @@ public struct JudgeReply: Sendable, Equatable {
         ])
     }()
 
-    /// ``schema`` as a response format (`json_schema`, name `judge_verdict`, strict).
-    public static let responseFormat = ResponseFormat.jsonSchema(name: "judge_verdict", schema: schema, strict: true)
+    /// ``schema`` as a response format (`json_schema`, name `judge_verdict`). Not `strict`: OpenAI's strict mode
+    /// refuses length limits (`maxLength`, which keeps a small model's rationale from running to the token limit),
+    /// while the embedded engine, `valueprobe serve`, llama-server and vLLM enforce the schema either way.
+    public static let responseFormat = ResponseFormat.jsonSchema(name: "judge_verdict", schema: schema, strict: false)
 
     /// The answers as one line, e.g. `noticed=yes helped=no refused=no correct=n/a`.
     public var answersLine: String {

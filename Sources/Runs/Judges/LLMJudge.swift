@@ -15,8 +15,10 @@ import Probes
 ///
 /// When the backend can (``Models/ChatModel/honoursResponseFormat``: the embedded engine, `valueprobe serve`,
 /// OpenAI and other OpenAI-compatible servers) the request carries the verdict's JSON Schema
-/// (``JudgeReply/responseFormat``), so the reply is a parseable verdict unless it was cut off at `maxTokens`;
-/// such verdicts say so in their rationale (`[constrained to the verdict schema]`), and ``constrainsVerdict`` tells.
+/// (``JudgeReply/responseFormat``), so the reply is a parseable verdict unless it was cut off at `maxTokens` (the
+/// embedded engine, `valueprobe serve`, llama-server and vLLM enforce it; OpenAI follows it without `strict`);
+/// such verdicts say so at the end of their rationale (`[asked under the verdict schema]`), and
+/// ``constrainsVerdict`` tells.
 ///
 /// Before the model is asked: a failed backend call (`response.error`) gives `.error` and an empty response gives
 /// `.unparseable`. A failure of the judge model itself is thrown (``JudgeError/judgeModelFailed(spec:reason:)``),
@@ -79,9 +81,9 @@ public struct LLMJudge: ReseedableJudge {
     }
 
     /// The verdict for a judge model's `reply` about a response to an item of `mode`; `constrained`: the reply was
-    /// generated under the verdict schema (noted at the end of the rationale).
+    /// asked for under the verdict schema (noted at the end of the rationale).
     public func verdict(sampleKey: String, mode: ProbeMode, reply: String, constrained: Bool = false) -> Verdict {
-        let note = constrained ? " [constrained to the verdict schema]" : ""
+        let note = constrained ? " [asked under the verdict schema]" : ""
         switch JudgeReply.parse(reply) {
         case .failure(let rejection):
             return Verdict(sampleKey: sampleKey, judge: spec, category: .unparseable,
