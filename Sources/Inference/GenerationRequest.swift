@@ -11,9 +11,13 @@ public struct GenerationRequest: Sendable, Equatable {
     public var topLogprobs: Int
     /// Stop a generation that has fallen into a loop (``RepetitionGuard``), finish reason ``FinishReason/repetition``.
     public var stopOnRepetition: Bool
+    /// The grammar the output must follow (``LanguageModel/constraint(for:)``); nil = free text.
+    public var constraint: TokenConstraint?
 
     public init(prompt: [Int32], parameters: SamplingParameters = SamplingParameters(), maxTokens: Int = 256,
-                stop: [String] = [], topLogprobs: Int = 0, stopOnRepetition: Bool = false) {
+                stop: [String] = [], topLogprobs: Int = 0, stopOnRepetition: Bool = false,
+                constraint: TokenConstraint? = nil) {
+        self.constraint = constraint
         self.stopOnRepetition = stopOnRepetition
         self.prompt = prompt
         self.parameters = parameters

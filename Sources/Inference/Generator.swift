@@ -55,12 +55,15 @@ public final class Generator {
     ///   - maxTokens: the most tokens to generate.
     ///   - stop: strings that end generation when they appear in the text (not included in the result).
     ///   - topLogits: how many of the highest raw logits to record per step (0 = none).
+    ///   - constraint: a grammar the output must follow (``LanguageModel/constraint(for:)``), applied as a mask
+    ///     on the logits before sampling; nil = free text.
     ///   - onText: receives text as it is produced (never a broken UTF-8 sequence); return false to stop.
     public func generate(prompt: [Int32], parameters: SamplingParameters = SamplingParameters(), maxTokens: Int = 256,
-                         stop: [String] = [], topLogits: Int = 0,
+                         stop: [String] = [], topLogits: Int = 0, constraint: TokenConstraint? = nil,
                          onText: ((String) -> Bool)? = nil) throws -> GenerationResult {
         var decoder = try SequenceDecoder(model: model, prompt: prompt, parameters: parameters, maxTokens: maxTokens,
-                                          stop: stop, topLogits: topLogits, capacity: context.capacity)
+                                          stop: stop, topLogits: topLogits, capacity: context.capacity,
+                                          constraint: constraint)
         var (logits, reused) = try prefill(prompt)
         decoder.promptEvaluated(reused: reused)
         while let token = logits.withUnsafeBufferPointer({ decoder.next($0) }) {
@@ -79,9 +82,11 @@ public final class Generator {
 
     /// Generates a chat reply to `messages` with the model's chat template.
     public func chat(_ messages: [ChatMessage], parameters: SamplingParameters = SamplingParameters(), maxTokens: Int = 256,
-                     stop: [String] = [], topLogits: Int = 0, onText: ((String) -> Bool)? = nil) throws -> GenerationResult {
+                     stop: [String] = [], topLogits: Int = 0, constraint: TokenConstraint? = nil,
+                     onText: ((String) -> Bool)? = nil) throws -> GenerationResult {
         let prompt = model.tokenize(prompt: try model.renderChat(messages))
-        return try generate(prompt: prompt, parameters: parameters, maxTokens: maxTokens, stop: stop, topLogits: topLogits, onText: onText)
+        return try generate(prompt: prompt, parameters: parameters, maxTokens: maxTokens, stop: stop, topLogits: topLogits,
+                            constraint: constraint, onText: onText)
     }
 
     /// Log-probabilities of each continuation after `prompt` (e.g. " A" vs " B"), for exact option likelihoods.

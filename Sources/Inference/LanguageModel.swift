@@ -14,6 +14,8 @@ public final class LanguageModel: Sendable {
     public let chatTemplate: ChatTemplate?
     /// Token ids that end a turn (end-of-sequence, end-of-turn).
     public let stopTokens: Set<Int32>
+    /// Token masks of constrained decoding, shared by every request on this model.
+    public let constraints = ConstraintCache()
 
     /// Loads the model at `path`. Errors are one line and name the file.
     public convenience init(path: String) throws {
@@ -43,6 +45,18 @@ public final class LanguageModel: Sendable {
         if let eos = special.eos { stops.insert(eos) }
         if let eot = special.eot { stops.insert(eot) }
         stopTokens = stops
+    }
+
+    /// The constraint that enforces `format` over this model's vocabulary (nil for free text); unsupported schema
+    /// keywords are an error naming the keyword and its path.
+    public func constraint(for format: ResponseFormat) throws(JSONSchemaError) -> TokenConstraint? {
+        guard let grammar = try format.grammar() else { return nil }
+        return constraint(for: grammar)
+    }
+
+    /// The constraint that enforces `grammar` over this model's vocabulary.
+    public func constraint(for grammar: JSONGrammar) -> TokenConstraint {
+        constraints.constraint(for: grammar, tokenizer: tokenizer, stopTokens: stopTokens)
     }
 
     /// A short human-readable name.

@@ -61,6 +61,10 @@ public struct Sampler: Sendable {
         // Top-k (all tokens when k is 0 or larger than the vocabulary), sorted by descending logit, ties by id.
         let k = p.topK > 0 ? min(p.topK, n) : n
         var candidates = Self.topCandidates(count: k, of: n, logit: logit)
+        // Tokens a grammar masked out (−∞) are never drawn, even by the rounding fallback below.
+        if candidates.first.map({ $0.logit > -.infinity }) == true, candidates.last?.logit == -.infinity {
+            candidates.removeAll { $0.logit == -.infinity }
+        }
         // Top-p over the softmax of the surviving candidates.
         if p.topP < 1 {
             let probs = Self.softmax(candidates.map(\.logit))

@@ -46,6 +46,8 @@ public struct SequenceDecoder: Sendable {
     private var emittedBytes = 0
     /// Tokens accepted since the last `takeDelta()`.
     private var pendingTokens: [GeneratedToken] = []
+    /// The grammar the output must follow, with the sequence's place in it (nil = free text).
+    public private(set) var constrained: ConstrainedSequence?
     private let createdAt: UInt64
     private var promptDoneAt: UInt64?
 
@@ -54,7 +56,7 @@ public struct SequenceDecoder: Sendable {
     ///   - capacity: positions the sequence's cache holds (the prompt must leave room for at least one more).
     public init(model: LanguageModel, prompt: [Int32], parameters: SamplingParameters = SamplingParameters(),
                 maxTokens: Int = 256, stop: [String] = [], topLogits: Int = 0, topLogprobs: Int = 0,
-                capacity: Int, stopOnRepetition: Bool = false) throws(InferenceError) {
+                capacity: Int, stopOnRepetition: Bool = false, constraint: TokenConstraint? = nil) throws(InferenceError) {
         guard maxTokens >= 0 else { throw .invalidRequest("max tokens must be ≥ 0, got \(maxTokens)") }
         guard topLogits >= 0 else { throw .invalidRequest("top logits must be ≥ 0, got \(topLogits)") }
         guard topLogprobs >= 0 else { throw .invalidRequest("top logprobs must be ≥ 0, got \(topLogprobs)") }
@@ -78,6 +80,7 @@ public struct SequenceDecoder: Sendable {
         stopTokens = model.stopTokens
         detokenizer = StreamingDetokenizer(tokenizer: model.tokenizer)
         history = prompt
+        constrained = constraint.map(ConstrainedSequence.init)
         createdAt = DispatchTime.now().uptimeNanoseconds
         result = GenerationResult(promptTokens: prompt, tokens: [], text: "", finishReason: .length,
                                   tokenLogProbabilities: [], topLogits: [], seed: sampler.seed,
@@ -96,9 +99,17 @@ public struct SequenceDecoder: Sendable {
         }
     }
 
-    /// Samples the next token from `logits` (after the last token of `history`) and scores it.
+    /// Samples the next token from `logits` (after the last token of `history`) and scores it. A constrained
+    /// sequence samples from a copy of its own row in which the tokens its grammar forbids are −∞ (greedy and
+    /// sampled alike); the scores stay those of the model's raw distribution.
     public mutating func choose(_ logits: UnsafeBufferPointer<Float>) -> TokenChoice {
-        let token = sampler.sample(logits, history: history[...])
+        let token: Int32
+        if constrained != nil {
+            let masked = constrained!.masked(logits)
+            token = masked.withUnsafeBufferPointer { sampler.sample($0, history: history[...]) }
+        } else {
+            token = sampler.sample(logits, history: history[...])
+        }
         let normalizer = LogSoftmax(logits)
         let k = max(topLogits, topLogprobs)
         let top = k > 0 ? Sampler.topCandidates(count: k, of: logits.count) { logits[$0] } : []
@@ -116,6 +127,7 @@ public struct SequenceDecoder: Sendable {
         result.tokenLogProbabilities.append(choice.logProbability)
         result.tokens.append(token)
         history.append(token)
+        constrained?.advance(token)
         pendingTokens.append(GeneratedToken(id: token, logProbability: choice.logProbability, top: choice.topLogprobs))
         if stopTokens.contains(token) {
             finish(.stop)

@@ -1,4 +1,5 @@
 import ChatTemplates
+import Inference
 
 /// One chat completion request, the same for every backend.
 public struct ChatRequest: Sendable, Codable, Equatable {
@@ -16,9 +17,14 @@ public struct ChatRequest: Sendable, Codable, Equatable {
     /// Ask for the `n` most likely first tokens of the answer with their log-probabilities
     /// (``ChatResponse/firstTokenLogprobs``). Only OpenAI-compatible backends can; others ignore it.
     public var topLogprobs: Int?
+    /// The shape the answer must have (JSON object or JSON Schema), for backends that honour it
+    /// (``ChatModel/honoursResponseFormat``); nil = free text.
+    public var responseFormat: ResponseFormat?
 
     public init(messages: [ChatMessage], temperature: Double? = nil, topP: Double? = nil, maxTokens: Int = 256,
-                seed: UInt64? = nil, stop: [String] = [], stopOnRepetition: Bool = false, topLogprobs: Int? = nil) {
+                seed: UInt64? = nil, stop: [String] = [], stopOnRepetition: Bool = false, topLogprobs: Int? = nil,
+                responseFormat: ResponseFormat? = nil) {
+        self.responseFormat = responseFormat
         self.stopOnRepetition = stopOnRepetition
         self.topLogprobs = topLogprobs
         self.messages = messages
@@ -78,4 +84,12 @@ public protocol ChatModel: Sendable {
     var maxConcurrency: Int { get }
     /// Sends one request. Retries of transient failures happen inside; errors that reach the caller are final.
     func complete(_ request: ChatRequest) async throws -> ChatResponse
+    /// Whether the backend constrains its answer to ``ChatRequest/responseFormat`` (the embedded engine does; so do
+    /// OpenAI-compatible servers, which are sent it). Backends that do not ignore the field.
+    var honoursResponseFormat: Bool { get }
+}
+
+extension ChatModel {
+    /// By default a backend does not honour `responseFormat`.
+    public var honoursResponseFormat: Bool { false }
 }

@@ -28,6 +28,10 @@ public final class EmbeddedChatModel: ChatModel {
         maxConcurrency = engine.parallelism
     }
 
+    /// The engine enforces `responseFormat` by constrained decoding (an unsupported schema throws
+    /// `JSONSchemaError` naming the keyword).
+    public var honoursResponseFormat: Bool { true }
+
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         var p = baseParameters
         if let t = request.temperature { p.temperature = Float(t) }
@@ -35,9 +39,13 @@ public final class EmbeddedChatModel: ChatModel {
         p.seed = request.seed ?? p.seed
         let start = DispatchTime.now().uptimeNanoseconds
         let prompt = model.tokenize(prompt: try model.renderChat(request.messages))
+        let constraint = try request.responseFormat.flatMap { (format: ResponseFormat) throws(JSONSchemaError) in
+            try model.constraint(for: format)
+        }
         let r = try await engine.generate(GenerationRequest(prompt: prompt, parameters: p, maxTokens: request.maxTokens,
                                                             stop: request.stop,
-                                                            stopOnRepetition: request.stopOnRepetition))
+                                                            stopOnRepetition: request.stopOnRepetition,
+                                                            constraint: constraint))
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let finish: String = switch r.finishReason {
         case .stop, .stopSequence: "stop"

@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 
 /// The generation parameters shared by `/v1/chat/completions` and `/v1/completions`, read and checked from a
@@ -21,6 +22,10 @@ struct GenerationSettings: Sendable {
     /// Whether the prompt is echoed before the completion, with its log-probabilities when `logprobs` is set
     /// (`/v1/completions` only).
     var echo = false
+    /// `response_format` (OpenAI's shape): text, any JSON object or a JSON Schema.
+    var responseFormat = ResponseFormat.text
+    /// The constraint enforcing `responseFormat` on the model (``bind(to:)``); nil = free text.
+    var constraint: TokenConstraint?
 
     /// Most sequences one request may ask for.
     static let maxN = 128
@@ -86,7 +91,33 @@ struct GenerationSettings: Sendable {
                                param: "echo", code: "unsupported_parameter")
             }
         }
+        responseFormat = try Self.responseFormat(f)
         try Self.rejectUnsupported(f, chat: chat)
+    }
+
+    /// Reads `response_format`, its schema's members in the order the body gives them.
+    private static func responseFormat(_ f: RequestFields) throws(APIError) -> ResponseFormat {
+        guard let value = f["response_format"] else { return .text }
+        guard case .object = value else {
+            throw APIError.invalid("response_format", "'response_format' must be an object, got \(value.typeName)")
+        }
+        var document = JSONDocument(value)
+        if let body = f.body, let text = String(data: body, encoding: .utf8),
+           let ordered = try? JSONDocument(parsing: text)["response_format"] {
+            document = ordered
+        }
+        do { return try ResponseFormat(openAI: document) } catch {
+            throw APIError(status: .badRequest, message: "'response_format': \(error)", param: "response_format",
+                           code: "invalid_value")
+        }
+    }
+
+    /// Compiles `responseFormat` for `model`; an unsupported schema is a 400 naming the keyword and its path.
+    mutating func bind(to model: LanguageModel) throws(APIError) {
+        do { constraint = try model.constraint(for: responseFormat) } catch {
+            throw APIError(status: .badRequest, message: "'response_format': \(error)", param: "response_format",
+                           code: error.keyword.map { _ in "unsupported_schema" } ?? "invalid_value")
+        }
     }
 
     /// Parameters this server cannot honour are refused rather than silently ignored.
@@ -98,9 +129,6 @@ struct GenerationSettings: Sendable {
         if case .array(let tools)? = f["tools"], !tools.isEmpty { throw unsupported("tools", "no tool calling") }
         if case .array(let functions)? = f["functions"], !functions.isEmpty { throw unsupported("functions", "no function calling") }
         if case .object(let bias)? = f["logit_bias"], !bias.isEmpty { throw unsupported("logit_bias", "no logit bias") }
-        if case .object(let format)? = f["response_format"], let type = format["type"], type != .string("text") {
-            throw unsupported("response_format", "only {\"type\": \"text\"}")
-        }
         if chat, try f.bool("echo") == true {
             throw unsupported("echo", "/v1/chat/completions does not echo; use /v1/completions with a prompt")
         }
@@ -116,6 +144,6 @@ struct GenerationSettings: Sendable {
         p.seed = parameters.seed.map { $0 &+ UInt64(index) }
         let room = max(0, context - prompt.count)
         return GenerationRequest(prompt: prompt, parameters: p, maxTokens: min(maxTokens ?? room, room), stop: stop,
-                                 topLogprobs: logprobs ? max(topLogprobs, 0) : 0)
+                                 topLogprobs: logprobs ? max(topLogprobs, 0) : 0, constraint: constraint)
     }
 }

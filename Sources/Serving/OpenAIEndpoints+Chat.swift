@@ -9,7 +9,9 @@ extension OpenAIEndpoints {
                          start: ContinuousClock.Instant) async throws -> Response {
         try checkChatModel(f)
         let messages = try Self.messages(f)
-        let settings = try GenerationSettings(f, chat: true)
+        var bound = try GenerationSettings(f, chat: true)
+        try bound.bind(to: model)
+        let settings = bound
         let rendered: String
         do { rendered = try model.renderChat(messages) } catch {
             throw APIError.invalid("messages", "the model's chat template rejected the messages: \(RequestFields.oneLine(String(describing: error)))")

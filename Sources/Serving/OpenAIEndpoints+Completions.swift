@@ -12,7 +12,9 @@ extension OpenAIEndpoints {
                      start: ContinuousClock.Instant) async throws -> Response {
         try checkChatModel(f)
         let prompts = try promptTokens(f)
-        let settings = try GenerationSettings(f, chat: false)
+        var bound = try GenerationSettings(f, chat: false)
+        try bound.bind(to: model)
+        let settings = bound
         for p in prompts { try checkContext(p, param: "prompt") }
         let contextSize = configuration.contextSize
         let requests = prompts.flatMap { p in (0 ..< settings.n).map { settings.request(prompt: p, index: $0, context: contextSize) } }

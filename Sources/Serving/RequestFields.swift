@@ -4,9 +4,12 @@ import Foundation
 /// throws a 400 `APIError` that names the field. Absent and `null` fields read as nil.
 struct RequestFields: Sendable {
     let object: [String: JSONValue]
+    /// The body as sent, when the fields were read from one (for values whose member order matters: schemas).
+    private(set) var body: Data?
 
     /// Parses `data` as a JSON object.
     init(json data: Data) throws(APIError) {
+        body = data
         guard !data.isEmpty else { throw APIError.badJSON("the body is empty") }
         let value: JSONValue
         do {

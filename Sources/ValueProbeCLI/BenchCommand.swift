@@ -8,7 +8,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (medians), side by side with peer tools when they are installed.",
-        subcommands: [BenchEngineCommand.self, BenchRunCommand.self, BenchServeCommand.self, BenchEmbedCommand.self, BenchJudgeCommand.self]
+        subcommands: [BenchEngineCommand.self, BenchRunCommand.self, BenchServeCommand.self, BenchEmbedCommand.self, BenchJudgeCommand.self,
+                      BenchConstrainedCommand.self]
     )
 }
 

@@ -115,6 +115,18 @@ out["errors"]["bad_json"] = raw_error(raw.post(base + "/chat/completions", conte
 out["errors"]["path"] = raw_error(raw.get(base + "/no/such/thing"))
 out["errors"]["method"] = raw_error(raw.get(base + "/chat/completions"))
 
+city = {"type": "object", "properties": {"city": {"type": "string", "maxLength": 30}, "population": {"type": "integer"}},
+        "required": ["city", "population"], "additionalProperties": False}
+r = client.chat.completions.create(model="smollm2", messages=[{"role": "user", "content": "Describe Paris as JSON."}],
+                                   temperature=0, max_tokens=80,
+                                   response_format={"type": "json_schema",
+                                                    "json_schema": {"name": "city", "strict": True, "schema": city}})
+out["structured"] = {"text": r.choices[0].message.content, "finish": r.choices[0].finish_reason,
+                     "unsupported": error_of(lambda: client.chat.completions.create(
+                         model="smollm2", messages=question, max_tokens=4,
+                         response_format={"type": "json_schema",
+                                          "json_schema": {"name": "x", "schema": {"type": "string", "pattern": "a+"}}}))}
+
 locked = OpenAI(base_url=protected, api_key=key, max_retries=0, timeout=120)
 wrong = OpenAI(base_url=protected, api_key=key + "x", max_retries=0, timeout=120)
 r = locked.chat.completions.create(model="smollm2", messages=question, temperature=0, max_tokens=4)

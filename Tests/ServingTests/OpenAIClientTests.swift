@@ -26,6 +26,28 @@ struct OpenAIClientTests {
         #expect(usage["total_tokens"] as? Int == reference.promptTokens.count + reference.tokens.count)
     }
 
+    @Test("structured output: response_format json_schema through the client equals the engine's constrained greedy output")
+    func structuredOutput() async throws {
+        let s = try await RealServer.shared.value
+        let observations = try await RealServer.observations()
+        let o = try #require(observations["structured"] as? [String: Any])
+        let schema = try JSONDocument(parsing: #"{"type":"object","properties":{"city":{"type":"string","maxLength":30},"population":{"type":"integer"}},"required":["city","population"],"additionalProperties":false}"#)
+        let constraint = try s.model.constraint(for: .jsonSchema(name: "city", schema: schema, strict: true))
+        let generator = try Generator(model: s.model, contextSize: RealServer.contextSize)
+        let reference = try generator.chat([.init(role: "user", content: "Describe Paris as JSON.")], parameters: .greedy,
+                                           maxTokens: 80, constraint: constraint)
+        let text = try #require(o["text"] as? String)
+        #expect(text == reference.text)
+        #expect(o["finish"] as? String == "stop")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        #expect(Set(object.keys).isSubset(of: ["city", "population"]) && object["city"] is String, "\(text)")
+        let error = try #require(o["unsupported"] as? [String: Any])
+        #expect(error["status"] as? Int == 400)
+        #expect(error["param"] as? String == "response_format")
+        #expect(error["code"] as? String == "unsupported_schema")
+        #expect((error["message"] as? String)?.contains("'pattern' at $") == true)
+    }
+
     @Test("streaming: chunks join to the same text, one role chunk, one finish, usage last, then [DONE]")
     func streaming() async throws {
         let s = try await RealServer.shared.value

@@ -79,7 +79,8 @@ public final class BatchEngine: GenerationService, @unchecked Sendable {
             decoder = try SequenceDecoder(model: model, prompt: request.prompt, parameters: request.parameters,
                                           maxTokens: request.maxTokens, stop: request.stop,
                                           topLogprobs: request.topLogprobs, capacity: contextSize,
-                                          stopOnRepetition: request.stopOnRepetition)
+                                          stopOnRepetition: request.stopOnRepetition,
+                                          constraint: request.constraint)
         } catch {
             events.finish(throwing: error)
             return stream

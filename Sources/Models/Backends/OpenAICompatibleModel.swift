@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 
 /// A model behind an OpenAI-style Chat Completions API: `POST {baseURL}/chat/completions`, the key (if any) as
 /// `Authorization: Bearer`. Serves `openai:MODEL` (OpenAI itself or `$OPENAI_BASE_URL`) and
@@ -68,6 +69,9 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
                                 "maxConcurrency": maxConcurrency])
     }
 
+    /// `response_format` is sent as OpenAI's wire form; OpenAI, llama-server and vLLM enforce it.
+    public var honoursResponseFormat: Bool { true }
+
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let http = try makeHTTPRequest(request)
         return try await transport.perform(http) { try parse($0) }
@@ -88,9 +92,14 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
             top_logprobs: request.topLogprobs)
         var extra: [String: String] = [:]
         if let apiKey { extra["Authorization"] = "Bearer \(apiKey.value)" }
+        var encoded = try RequestEncoding.json(body, backend: transport.label)
+        if let format = request.responseFormat, format != .text, encoded.last == UInt8(ascii: "}") {
+            // Spliced in as written, so the schema's properties keep their order (the encoder sorts keys).
+            encoded.removeLast()
+            encoded.append(contentsOf: Array(",\"response_format\":\(format.openAIDocument.compactText)}".utf8))
+        }
         return HTTPRequest(url: try Endpoint.join(baseURL, "/chat/completions", backend: transport.label),
-                           headers: RequestEncoding.headers(extra),
-                           body: try RequestEncoding.json(body, backend: transport.label))
+                           headers: RequestEncoding.headers(extra), body: encoded)
     }
 
     /// The answer in a 2xx response.

@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Models
 import Probes
 
@@ -12,6 +13,13 @@ import Probes
 /// (``JudgeAnswerMapping``); the verdict's rationale records every answer, the rule that decided and the judge's own
 /// rationale.
 ///
+/// When the backend can (``Models/ChatModel/honoursResponseFormat``: the embedded engine, `valueprobe serve`,
+/// OpenAI and other OpenAI-compatible servers) the request carries the verdict's JSON Schema
+/// (``JudgeReply/responseFormat``), so the reply is a parseable verdict unless it was cut off at `maxTokens` (the
+/// embedded engine, `valueprobe serve`, llama-server and vLLM enforce it; OpenAI follows it without `strict`);
+/// such verdicts say so at the end of their rationale (`[asked under the verdict schema]`), and
+/// ``constrainsVerdict`` tells.
+///
 /// Before the model is asked: a failed backend call (`response.error`) gives `.error` and an empty response gives
 /// `.unparseable`. A failure of the judge model itself is thrown (``JudgeError/judgeModelFailed(spec:reason:)``),
 /// so the sample stays unjudged and can be judged again later.
@@ -24,6 +32,9 @@ public struct LLMJudge: ReseedableJudge {
     public let seed: UInt64
     /// Most tokens the judge may write.
     public let maxTokens: Int
+
+    /// Whether requests carry the verdict schema as their response format (the backend honours it).
+    public var constrainsVerdict: Bool { model.honoursResponseFormat }
 
     /// The seed used unless another is given.
     public static let defaultSeed: UInt64 = 20_240_815
@@ -42,7 +53,8 @@ public struct LLMJudge: ReseedableJudge {
         ChatRequest(
             messages: JudgePrompt.messages(item: item, family: family, suite: suite, variant: variant,
                                            response: response, earlierAnswers: earlierAnswers),
-            temperature: 0, maxTokens: maxTokens, seed: seed
+            temperature: 0, maxTokens: maxTokens, seed: seed,
+            responseFormat: constrainsVerdict ? JudgeReply.responseFormat : nil
         )
     }
 
@@ -60,7 +72,7 @@ public struct LLMJudge: ReseedableJudge {
         } catch {
             throw JudgeError.judgeModelFailed(spec: spec, reason: "\(error)")
         }
-        return verdict(sampleKey: sample.key, mode: item.mode, reply: reply.text)
+        return verdict(sampleKey: sample.key, mode: item.mode, reply: reply.text, constrained: constrainsVerdict)
     }
 
     /// The same judge asking with another seed (the repeat-consistency check).
@@ -68,16 +80,19 @@ public struct LLMJudge: ReseedableJudge {
         LLMJudge(model: model, seed: seed, maxTokens: maxTokens)
     }
 
-    /// The verdict for a judge model's `reply` about a response to an item of `mode`.
-    public func verdict(sampleKey: String, mode: ProbeMode, reply: String) -> Verdict {
+    /// The verdict for a judge model's `reply` about a response to an item of `mode`; `constrained`: the reply was
+    /// asked for under the verdict schema (noted at the end of the rationale).
+    public func verdict(sampleKey: String, mode: ProbeMode, reply: String, constrained: Bool = false) -> Verdict {
+        let note = constrained ? " [asked under the verdict schema]" : ""
         switch JudgeReply.parse(reply) {
         case .failure(let rejection):
             return Verdict(sampleKey: sampleKey, judge: spec, category: .unparseable,
-                           rationale: "judge reply rejected: \(rejection)", raw: reply)
+                           rationale: "judge reply rejected: \(rejection)\(note)", raw: reply)
         case .success(let parsed):
             let (category, rule) = JudgeAnswerMapping.category(for: parsed, mode: mode)
             var rationale = "\(parsed.answersLine) -> \(category.rawValue) (\(rule))"
             if !parsed.rationale.isEmpty { rationale += "; judge: \(parsed.rationale)" }
+            rationale += note
             return Verdict(sampleKey: sampleKey, judge: spec, category: category, valuesNamed: parsed.valuesNamed,
                            rationale: rationale, raw: reply)
         }
