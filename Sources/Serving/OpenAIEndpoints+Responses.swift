@@ -15,7 +15,12 @@ extension OpenAIEndpoints {
         }
         let prompt = model.tokenize(prompt: rendered)
         try checkContext(prompt, param: "input")
-        let generation = body.settings.request(prompt: prompt, index: 0, context: configuration.contextSize)
+        var settings = body.settings
+        do { try settings.bind(to: model) } catch {
+            throw APIError(status: error.status, message: error.message.replacingOccurrences(of: "'response_format'", with: "'text.format'"),
+                           param: "text.format", code: error.code)
+        }
+        let generation = settings.request(prompt: prompt, index: 0, context: configuration.contextSize)
         let ticket = try admit(1)
         let id = Self.newID("resp_"), itemID = Self.newID("msg_"), created = Self.now, modelID = configuration.modelID
         let fanout = SequenceFanout(service: self.generation)

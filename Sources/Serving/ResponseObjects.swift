@@ -83,7 +83,13 @@ struct ResponseObject: Encodable, Sendable {
         try c.encode(["effort": String?.none, "summary": String?.none], forKey: .reasoning)
         try c.encode(false, forKey: .store)
         try c.encode(request.temperature, forKey: .temperature)
-        try c.encode(["format": ["type": "text"]], forKey: .text)
+        let format: String
+        switch request.settings.responseFormat {
+        case .text: format = "text"
+        case .jsonObject: format = "json_object"
+        case .jsonSchema: format = "json_schema"
+        }
+        try c.encode(["format": ["type": format]], forKey: .text)
         try c.encode("auto", forKey: .toolChoice)
         try c.encode([String](), forKey: .tools)
         try c.encode(request.topP, forKey: .topP)

@@ -40,6 +40,7 @@ struct ResponsesRequest: Sendable {
         maxOutputTokens = try f.int("max_output_tokens", in: 1 ... (1 << 30))
         settings.maxTokens = maxOutputTokens
         settings.stream = try f.bool("stream") ?? false
+        settings.responseFormat = try Self.format(f)
         temperature = Double(settings.parameters.temperature)
         topP = Double(settings.parameters.topP)
         self.settings = settings
@@ -107,6 +108,36 @@ struct ResponsesRequest: Sendable {
         }
     }
 
+    /// `text.format`: `{"type": "text"}`, `{"type": "json_object"}` or the Responses API's flat
+    /// `{"type": "json_schema", "name", "schema", "strict"}` (the schema's members in the order the body gives them),
+    /// enforced by constrained decoding like chat's `response_format`.
+    static func format(_ f: RequestFields) throws(APIError) -> ResponseFormat {
+        guard let text = f["text"] else { return .text }
+        guard case .object(let members) = text else {
+            throw APIError.invalid("text", "'text' must be an object, got \(text.typeName)")
+        }
+        guard let value = members["format"], value != .null else { return .text }
+        guard case .object = value else {
+            throw APIError.invalid("text.format", "'text.format' must be an object, got \(value.typeName)")
+        }
+        var format = JSONDocument(value)
+        if let body = f.body, let source = String(data: body, encoding: .utf8),
+           let ordered = try? JSONDocument(parsing: source)["text"]?["format"] {
+            format = ordered
+        }
+        // The chat form nests name, schema and strict under `json_schema`.
+        var wire = format
+        if format["type"] == .string("json_schema") {
+            var spec: [(key: String, value: JSONDocument)] = []
+            for key in ["name", "schema", "strict"] { if let v = format[key] { spec.append((key, v)) } }
+            wire = .object([("type", .string("json_schema")), ("json_schema", .object(spec))])
+        }
+        do { return try ResponseFormat(openAI: wire) } catch {
+            throw APIError(status: .badRequest, message: "'text.format': \(error)", param: "text.format",
+                           code: "invalid_value")
+        }
+    }
+
     /// Fields this server cannot honour.
     private static func rejectUnsupported(_ f: RequestFields) throws(APIError) {
         func unsupported(_ key: String, _ why: String) -> APIError {
@@ -125,10 +156,6 @@ struct ResponsesRequest: Sendable {
         if case .object(let reasoning)? = f["reasoning"],
            reasoning.contains(where: { $0.value != .null }) {
             throw unsupported("reasoning", "the model has no reasoning settings")
-        }
-        if case .object(let text)? = f["text"], case .object(let format)? = text["format"],
-           let type = format["type"], type != .string("text") {
-            throw unsupported("text.format", "only {\"type\": \"text\"}")
         }
         if let k = try f.int("top_logprobs", in: 0 ... 20), k > 0 {
             throw unsupported("top_logprobs", "use /v1/chat/completions with 'logprobs' for log-probabilities")

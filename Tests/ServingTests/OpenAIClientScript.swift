@@ -76,7 +76,16 @@ out["responses_stream"] = {"types": [e.type for e in events], "sequence": [e.seq
 r = client.responses.create(model="smollm2", input="Count from one to fifty in words.", temperature=0, max_output_tokens=4)
 out["responses_limit"] = {"status": r.status, "reason": r.incomplete_details.reason if r.incomplete_details else None,
                           "output_tokens": r.usage.output_tokens}
+city_schema = {"type": "object", "properties": {"city": {"type": "string", "maxLength": 40},
+                                               "country": {"type": "string", "maxLength": 40}},
+               "required": ["city", "country"], "additionalProperties": False}
+r = client.responses.create(model="smollm2", input="Name a large city and its country.", temperature=0,
+                            max_output_tokens=60,
+                            text={"format": {"type": "json_schema", "name": "city", "schema": city_schema, "strict": True}})
+out["responses_schema"] = {"text": r.output_text, "status": r.status, "format": r.text.format.type}
 out["responses_errors"] = {
+    "schema": error_of(lambda: client.responses.create(model="smollm2", input="x", text={"format": {
+        "type": "json_schema", "name": "n", "schema": {"type": "string", "pattern": "a+"}}})),
     "tools": error_of(lambda: client.responses.create(model="smollm2", input="x",
                                                       tools=[{"type": "function", "name": "f", "parameters": {}}])),
     "previous": error_of(lambda: client.responses.create(model="smollm2", input="x", previous_response_id="resp_1")),

@@ -97,6 +97,16 @@ struct OpenAIClientTests {
         #expect(limit["output_tokens"] as? Int == 4)
 
         let errors = try #require(observations["responses_errors"] as? [String: [String: Any]])
+        // text.format with a JSON Schema is enforced: the answer parses and has exactly the required keys.
+        let structured = try #require(observations["responses_schema"] as? [String: Any])
+        #expect(structured["status"] as? String == "completed" && structured["format"] as? String == "json_schema")
+        let json = try #require((structured["text"] as? String)?.data(using: .utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(Set(object.keys) == ["city", "country"])
+        #expect(object.values.allSatisfy { ($0 as? String).map { $0.count <= 40 } ?? false })
+        let schemaError = try #require(errors["schema"])
+        #expect(schemaError["status"] as? Int == 400 && schemaError["param"] as? String == "text.format")
+        #expect((schemaError["message"] as? String)?.contains("pattern") == true)
         for (name, param) in [("tools", "tools"), ("previous", "previous_response_id"), ("input", "input"),
                               ("item", "input[0].type"), ("temperature", "temperature")] {
             let e = try #require(errors[name], "\(name)")
