@@ -38,11 +38,11 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "Models", dependencies: ["Inference", "Assets", "ChatTemplates"]),
-        .target(name: "Benchmarks", dependencies: ["Inference", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon", "Assets"]),
+        .target(name: "Benchmarks", dependencies: ["Inference", "ChatTemplates", "Statistics", "Models", "Serving", "Runs", "Probes", "Embeddings", "Lexicon", "Assets"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(
-            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets", "Embeddings", "ChatTemplates"],
+            name: "Runs", dependencies: ["Probes", "Models", "Statistics", "CSQLite", "Assets", "Embeddings", "ChatTemplates", "Inference"],
             resources: [.copy("Resources")], swiftSettings: optimized
         ),
         .target(name: "Lexicon", dependencies: ["Assets", "Statistics"], swiftSettings: optimized),
@@ -108,7 +108,7 @@ let package = Package(
             name: "ProbesTests", dependencies: ["Probes", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Probes", "Models", "Statistics", "Embeddings", "ChatTemplates", "Assets", "Inference"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Assets"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Lexicon", "Assets", "Statistics", "GGUF", "CKernels", "CZlib"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runs", "Probes", "Models", "Statistics", "Embeddings", "Lexicon", "BrowserTesting"]),
