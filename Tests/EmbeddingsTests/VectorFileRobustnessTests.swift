@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import Testing
 
 @testable import Embeddings
@@ -7,19 +8,6 @@ import Testing
 /// reader, and files in formats ValueProbe does not read.
 @Suite("vector files: extreme values, repeated words, unknown formats")
 struct VectorFileRobustnessTests {
-    /// A deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     /// cos(a, b) in double precision: every finite `Float` squared is a normal `Double`, so this plain formula is
     /// exact to ~1e-15 for any row, the reference the single-precision path is held to.
     static func referenceCosine(_ a: ArraySlice<Float>, _ b: ArraySlice<Float>) -> Double {
@@ -34,12 +22,12 @@ struct VectorFileRobustnessTests {
 
     /// Rows whose magnitudes span 1e-38 … 3e38: some rows all tiny, some all huge, most mixing both.
     static func extremeRows(count: Int, dimension d: Int, seed: UInt64) -> [Float] {
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var values: [Float] = []
         for r in 0 ..< count {
             let (low, high): (Double, Double) = r % 3 == 0 ? (-38, -20) : r % 3 == 1 ? (20, 38.5) : (-38, 38.5)
             for _ in 0 ..< d {
-                let exponent = low + (high - low) * rng.unit()
+                let exponent = low + (high - low) * rng.nextDouble()
                 let sign: Double = rng.next() & 1 == 0 ? 1 : -1
                 values.append(Float(min(3.4e38, sign * pow(10, exponent))))
             }
@@ -132,7 +120,7 @@ struct VectorFileRobustnessTests {
         let protocol0 = Array("ccopy_reg\n_reconstructor\np0\n(cgensim.models.keyedvectors\nKeyedVectors\np1\n".utf8)
         let safetensors: [UInt8] = [0x20, 0, 0, 0, 0, 0, 0, 0] + Array(#"{"embeddings":{"dtype":"F32"}}  "#.utf8)
         var junk: [UInt8] = []
-        var rng = SplitMix(state: 3)
+        var rng = SeededGenerator(seed: 3)
         for _ in 0 ..< 600 { junk.append(UInt8(truncatingIfNeeded: rng.next())) }
         let cases: [(String, [UInt8], String)] = [
             ("vectors.kv", gensim4, "looks like a gensim native KeyedVectors pickle"),

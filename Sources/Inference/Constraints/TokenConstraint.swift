@@ -50,21 +50,7 @@ struct TokenMask: Sendable {
     init(allowed: [Int32], vocabularySize: Int) {
         self.vocabularySize = vocabularySize
         if allowed.count > vocabularySize / 2 {
-            var forbidden: [Int32] = []
-            forbidden.reserveCapacity(vocabularySize - allowed.count)
-            var next = 0
-            for id in allowed {
-                while next < Int(id) {
-                    forbidden.append(Int32(next))
-                    next += 1
-                }
-                next = Int(id) + 1
-            }
-            while next < vocabularySize {
-                forbidden.append(Int32(next))
-                next += 1
-            }
-            ids = forbidden
+            ids = Self.complement(of: allowed, in: vocabularySize)
             listsForbidden = true
         } else {
             ids = allowed
@@ -73,9 +59,12 @@ struct TokenMask: Sendable {
     }
 
     /// The allowed ids, ascending.
-    var allowed: [Int32] {
-        guard listsForbidden else { return ids }
+    var allowed: [Int32] { listsForbidden ? Self.complement(of: ids, in: vocabularySize) : ids }
+
+    /// The ids in 0..<size that are not in `ids` (ascending, distinct), ascending.
+    static func complement(of ids: [Int32], in size: Int) -> [Int32] {
         var out: [Int32] = []
+        out.reserveCapacity(max(0, size - ids.count))
         var next = 0
         for id in ids {
             while next < Int(id) {
@@ -84,7 +73,7 @@ struct TokenMask: Sendable {
             }
             next = Int(id) + 1
         }
-        while next < vocabularySize {
+        while next < size {
             out.append(Int32(next))
             next += 1
         }
